@@ -1,0 +1,6 @@
+# Convenience targets; the scripts are the source of truth (they work without make).
+.PHONY: setup demo test bench
+setup: ; bash scripts/setup.sh --test
+demo: ; bash scripts/demo.sh
+test: ; bash scripts/test.sh
+bench: ; .venv/bin/python benchmarks/run.py

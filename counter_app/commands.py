@@ -1,0 +1,120 @@
+"""Implementations of the ``counter-app`` sub-commands (output is plain text for scripts)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+from pathlib import Path
+
+from .calendar import OverrideKind
+from .clock import now
+from .domain.legal_basis import basis_for
+from .domain.organisation import validate_agency_code
+from .domain.time_limit import TimeLimit
+from .profile import Profile
+from .services import calendar_service, catalog
+from .storage.migrate import backup_file, current_revision, head_revision, upgrade
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    profile = Profile.default(args.data_dir)
+    handler = {"calendar": _calendar, "catalog": _catalog, "db": _db}[args.command]
+    return handler(args, profile)
+
+
+def _agency(args: argparse.Namespace) -> str | None:
+    return validate_agency_code(args.agency) if getattr(args, "agency", None) else None
+
+
+def _calendar(args: argparse.Namespace, profile: Profile) -> int:
+    store = profile.open_store()
+    agency = _agency(args)
+    if args.cal_cmd == "due":
+        received = args.received
+        limit = (TimeLimit.in_day() if args.in_day else TimeLimit.working_days(args.working_days)
+                 if args.working_days else TimeLimit.working_hours(args.working_hours))
+        with store.read() as s:
+            cal = calendar_service.calendar_for(s, agency_code=agency, basis=basis_for(received.date()))
+        due = cal.due_at(received, limit, paused=timedelta(hours=args.paused_hours))
+        if args.explain:
+            print(f"# counting start {cal.counting_start(received):%Y-%m-%dT%H:%M}; limit {limit.label_vi()}")
+        print(f"{due:%Y-%m-%dT%H:%M}")
+    elif args.cal_cmd == "day":
+        with store.read() as s:
+            cal = calendar_service.calendar_for(s, agency_code=agency, basis=basis_for(args.date))
+        info = cal.describe_day(args.date)
+        print(f"{args.date.isoformat()}\t{'working' if info.working else 'off'}\t{info.reason}\t{info.detail}")
+    elif args.cal_cmd == "holidays":
+        with store.read() as s:
+            cal = calendar_service.calendar_for(s, agency_code=agency, basis=basis_for(date(args.year, 7, 1)))
+        d = date(args.year, 1, 1)
+        while d.year == args.year:
+            info = cal.describe_day(d)
+            if info.reason not in ("weekday", "weekend"):
+                print(f"{d.isoformat()}\t{'working' if info.working else 'off'}\t{info.reason}\t{info.detail}")
+            d += timedelta(days=1)
+    else:
+        return _override(args, store, agency)
+    return 0
+
+
+def _override(args: argparse.Namespace, store, agency: str | None) -> int:
+    if args.ov_cmd == "add":
+        store.write(lambda s: calendar_service.add_override(
+            s, day=args.date, kind=OverrideKind(args.kind), agency_code=agency, note=args.note,
+            by="cli", now=now()))
+    elif args.ov_cmd == "remove":
+        store.write(lambda s: calendar_service.remove_override(s, day=args.date, agency_code=agency))
+    else:
+        with store.read() as s:
+            for o in calendar_service.overrides_for(s, None) + _agency_overrides(s):
+                print(f"{o.day.isoformat()}\t{o.kind.value}\t{o.agency_code or '*'}\t{o.note}")
+    return 0
+
+
+def _agency_overrides(session) -> list:
+    from sqlalchemy import select
+
+    from .storage.models import CalendarOverrideRow
+
+    rows = session.scalars(select(CalendarOverrideRow).where(CalendarOverrideRow.agency_code.is_not(None))
+                           .order_by(CalendarOverrideRow.day))
+    return [calendar_service.DayOverride(r.day, OverrideKind(r.kind), r.agency_code, r.note) for r in rows]
+
+
+def _catalog(args: argparse.Namespace, profile: Profile) -> int:
+    store = profile.open_store()
+    if args.cat_cmd == "search":
+        with store.read() as s:
+            for hit in catalog.search(s, args.query, limit=args.limit):
+                print(f"{hit.code}\t{hit.name}")
+    elif args.cat_cmd == "show":
+        with store.read() as s:
+            p = catalog.get_procedure(s, args.code)
+        print(f"{p.code}\t{p.name}\n{p.field} — {p.processing_agency} — {p.limit.label_vi()}"
+              + ("\n(DỮ LIỆU MẪU)" if p.is_demo else ""))
+        for c in p.components:
+            flag = "*" if c.mandatory else " "
+            print(f"{flag} {c.position + 1}. {c.name} (bản chính {c.originals}, bản sao {c.copies})")
+        for f in p.fees:
+            print(f"  {f.name}: {f.amount_vnd:,} đ".replace(",", "."))
+    else:
+        procedures, demo = catalog.read_catalog_file(Path(args.file))
+        added = store.write(lambda s: catalog.import_catalog(s, procedures, replace=args.replace))
+        print(f"{added} thủ tục đã nạp{' (dữ liệu mẫu)' if demo else ''}")
+    return 0
+
+
+def _db(args: argparse.Namespace, profile: Profile) -> int:
+    from .storage.db import make_engine
+
+    engine = make_engine(profile.db_path)
+    if args.db_cmd == "upgrade":
+        backup = upgrade(engine, db_path=profile.db_path, backup_dir=profile.backup_dir)
+        print(f"revision {current_revision(engine)}" + (f"; backup {backup}" if backup else ""))
+    elif args.db_cmd == "backup":
+        print(backup_file(profile.db_path, profile.backup_dir, "manual"))
+    else:
+        print(f"path\t{profile.db_path}\nrevision\t{current_revision(engine)}\nhead\t{head_revision()}")
+    engine.dispose()
+    return 0

@@ -1,0 +1,94 @@
+"""A profile: the data folder of one counter installation (database, backups, settings).
+
+The default folder comes from platformdirs (``%LOCALAPPDATA%\\QuayMotCua`` on Windows,
+``~/.local/share/quay-mot-cua`` on Linux); ``$QMC_DATA_DIR`` or ``--data-dir`` overrides it.
+A *demo* profile lives in a throw-away folder and is filled with demo data.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import select
+
+from .domain.organisation import AgencyLevel, Role
+from .services.catalog import catalog_size, demo_catalog_path, import_catalog, read_catalog_file
+from .services.dossiers import CounterContext
+from .storage.db import Store
+from .storage.models import AgencyRow, CounterRow, OfficerRow, SettingRow
+
+APP_NAME = "quay-mot-cua"
+
+#: Demo identity. The agency ID pattern is real (H26 = Hà Nội, domain.md §2.1); the unit is not.
+DEMO_AGENCY = ("000.00.01.H26", "Trung tâm Phục vụ hành chính công phường Demo (DỮ LIỆU MẪU)")
+DEMO_COUNTER = ("Q01", "Quầy số 1")
+DEMO_OFFICERS = [
+    ("canbo01", "Nguyễn Thị Lan", Role.OFFICER),
+    ("lanhdao01", "Trần Văn Minh", Role.SUPERVISOR),
+    ("quantri", "Lê Quốc Huy", Role.ADMIN),
+]
+
+
+@dataclass
+class Profile:
+    root: Path
+    demo: bool = False
+
+    @classmethod
+    def default(cls, data_dir: Path | str | None = None) -> "Profile":
+        chosen = data_dir or os.environ.get("QMC_DATA_DIR")
+        return cls(Path(chosen) if chosen else platformdirs.user_data_path(APP_NAME, appauthor=False))
+
+    @classmethod
+    def throwaway_demo(cls) -> "Profile":
+        return cls(Path(tempfile.mkdtemp(prefix="qmc-demo-")), demo=True)
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / "counter.sqlite"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.root / "backups"
+
+    def open_store(self) -> Store:
+        """Open and migrate the store; a profile with no agency yet gets the demo data."""
+        store = Store.open(self.db_path, backup_dir=self.backup_dir)
+        with store.read() as s:
+            configured = s.get(SettingRow, "agency_code") is not None
+            has_catalog = catalog_size(s) > 0
+        if not configured:
+            store.write(seed_demo_identity)
+        if not has_catalog:
+            procedures, _ = read_catalog_file(demo_catalog_path())
+            store.write(lambda s: import_catalog(s, procedures))
+        return store
+
+    def context(self, store: Store) -> CounterContext:
+        with store.read() as s:
+            def get(key: str) -> str:
+                row = s.get(SettingRow, key)
+                return row.value if row else ""
+            return CounterContext(get("agency_code"), get("counter_code"), get("officer"))
+
+    def discard(self) -> None:
+        if self.demo:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def seed_demo_identity(session) -> None:
+    code, name = DEMO_AGENCY
+    if session.scalar(select(AgencyRow).where(AgencyRow.code == code)) is None:
+        session.add(AgencyRow(code=code, name=name, level=AgencyLevel.COMMUNE.value))
+        session.flush()
+        session.add(CounterRow(agency_code=code, code=DEMO_COUNTER[0], name=DEMO_COUNTER[1]))
+        for username, full_name, role in DEMO_OFFICERS:
+            session.add(OfficerRow(username=username, full_name=full_name, role=role.value, agency_code=code))
+    for key, value in (("agency_code", code), ("counter_code", DEMO_COUNTER[0]), ("officer", "canbo01"),
+                       ("demo", "1")):
+        session.merge(SettingRow(key=key, value=value))
