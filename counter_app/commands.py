@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .calendar import OverrideKind
 from .clock import now
+from .domain.errors import NotFoundError
 from .domain.legal_basis import basis_for
 from .domain.organisation import validate_agency_code
 from .domain.time_limit import TimeLimit
@@ -50,7 +51,7 @@ def _calendar(args: argparse.Namespace, profile: Profile) -> int:
         d = date(args.year, 1, 1)
         while d.year == args.year:
             info = cal.describe_day(d)
-            if info.reason not in ("weekday", "weekend"):
+            if info.reason not in ("workday", "weekend"):
                 print(f"{d.isoformat()}\t{'working' if info.working else 'off'}\t{info.reason}\t{info.detail}")
             d += timedelta(days=1)
     else:
@@ -108,6 +109,10 @@ def _catalog(args: argparse.Namespace, profile: Profile) -> int:
 def _db(args: argparse.Namespace, profile: Profile) -> int:
     from .storage.db import make_engine
 
+    profile.root.mkdir(parents=True, exist_ok=True)
+    if args.db_cmd == "backup" and not profile.db_path.exists():
+        raise NotFoundError(f"no database at {profile.db_path}",
+                            f"Chưa có cơ sở dữ liệu tại {profile.db_path}; không có gì để sao lưu.")
     engine = make_engine(profile.db_path)
     if args.db_cmd == "upgrade":
         backup = upgrade(engine, db_path=profile.db_path, backup_dir=profile.backup_dir)

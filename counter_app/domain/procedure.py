@@ -54,5 +54,7 @@ class Procedure:
         return tuple(c for c in self.components if c.mandatory)
 
     @property
-    def total_fee_vnd(self) -> int:
-        return sum(f.amount_vnd for f in self.fees)
+    def default_fee_vnd(self) -> int:
+        """The first fee option's amount. Fee rows are *alternatives* or unit prices (on time vs
+        late, paper vs online, per page), never to be added up: the officer picks at reception."""
+        return self.fees[0].amount_vnd if self.fees else 0

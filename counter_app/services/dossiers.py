@@ -78,7 +78,8 @@ def record_reception(session: Session, flow: ReceptionFlow, *, ctx: CounterConte
             ProcedureRow.code == flow.procedure.code, ProcedureRow.version == flow.procedure.version))
         row = DossierRow(code=code.format(), agency_code=ctx.agency_code, counter_code=ctx.counter_code,
                          officer=ctx.officer, procedure_id=proc_id, legal_basis=basis.value,
-                         status=DossierStatus.DRAFT.value, created_at=now, updated_at=now, received_at=now)
+                         status=DossierStatus.DRAFT.value, created_at=now, updated_at=now, received_at=now,
+                         reception_supplements=0, reason="", row_version=1)
         session.add(row)
     _fill(row, flow, now)
     check_transition(DossierStatus(row.status), target)
@@ -104,7 +105,7 @@ def _fill(row: DossierRow, flow: ReceptionFlow, now: datetime) -> None:
     a, s, c, p = flow.applicant, flow.submitter, flow.contact, flow.procedure
     row.procedure_code, row.procedure_name = p.code, p.name
     row.limit_kind, row.limit_value = p.limit.kind.value, p.limit.value
-    row.channel, row.fee_vnd = int(flow.channel), p.total_fee_vnd
+    row.channel, row.fee_vnd = int(flow.channel), flow.fee_vnd
     row.applicant_kind, row.applicant_name = a.kind.value, a.full_name
     row.applicant_id_number, row.applicant_tax_code = a.id_number, a.tax_code
     row.applicant_dob, row.applicant_sex = a.date_of_birth, a.sex.value if a.sex else None

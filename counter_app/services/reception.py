@@ -61,6 +61,7 @@ class ReceptionFlow:
     outcome: Outcome | None = None
     reason: str = ""
     supplement_items: list[str] = field(default_factory=list)
+    fee_vnd: int = 0  # phí, lệ phí chosen by the officer (fee rows are alternatives)
 
     # -- steps -------------------------------------------------------------------------
     def _expect(self, *steps: Step) -> None:
@@ -97,6 +98,8 @@ class ReceptionFlow:
                 ReceivedComponent(c.name, c.originals, c.copies, c.mandatory, position=c.position)
                 for c in procedure.components
             ]
+        if self.procedure is None or self.procedure.code != procedure.code:
+            self.fee_vnd = procedure.default_fee_vnd
         self.procedure = procedure
         self.step = Step.CHECKLIST
 
@@ -109,6 +112,13 @@ class ReceptionFlow:
         line.originals, line.copies = originals, copies
         if self.step is Step.OUTCOME:
             self.step = Step.CHECKLIST
+
+    def set_fee(self, amount_vnd: int) -> None:
+        """The fee to collect, as the officer chose it from the procedure's fee options."""
+        self._expect(Step.CHECKLIST, Step.OUTCOME)
+        if amount_vnd < 0:
+            raise FlowError("negative fee", "Số tiền phí, lệ phí không thể âm.")
+        self.fee_vnd = int(amount_vnd)
 
     def mark_all_complete(self) -> None:
         """Tick every line with exactly the required counts (the common, fast path)."""

@@ -1,0 +1,128 @@
+"""Benchmarks: prints one table (name, value, unit, baseline, ratio).
+
+Each row is compared with a baseline measured in the same run on the same machine:
+
+* ``calendar.due_at``: our calendar vs a naive reference that walks minute by minute
+  through the same holidays and working periods (the obvious implementation).
+* ``catalog.search``: the FTS5 query on the unaccented column vs a ``LIKE '%…%'`` scan of
+  the same column, on a synthetic catalog of ``--rows`` procedures (default 200 000;
+  ``--rows 1000000`` for the 1 M target; building it takes a while).
+
+Usage: ``.venv/bin/python benchmarks/run.py [--rows N] [--quick]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from counter_app.calendar import WorkingCalendar, load_schedule  # noqa: E402
+from counter_app.domain.legal_basis import LegalBasis  # noqa: E402
+from counter_app.domain.time_limit import TimeLimit  # noqa: E402
+
+
+def _median_us(fn, inputs) -> float:
+    samples = []
+    for x in inputs:
+        t0 = time.perf_counter()
+        fn(x)
+        samples.append((time.perf_counter() - t0) * 1e6)
+    return statistics.median(samples)
+
+
+def naive_due(cal: WorkingCalendar, received: datetime, minutes: int) -> datetime:
+    """Reference: step one minute at a time (what the optimised calendar must agree with)."""
+    t = cal.counting_start(received)
+    left = minutes
+    while left:
+        if cal.working_time_between(t, t + timedelta(minutes=1)) == timedelta(minutes=1):
+            left -= 1
+        t += timedelta(minutes=1)
+    return t
+
+
+def bench_calendar(quick: bool) -> list[tuple]:
+    cal = WorkingCalendar(load_schedule(LegalBasis.TT03_2025))
+    rng = random.Random(7)
+    start = datetime(2026, 1, 1, 7, 0)
+    inputs = [start + timedelta(minutes=rng.randrange(0, 2 * 365 * 24 * 60)) for _ in range(30 if quick else 200)]
+    limit = TimeLimit.working_days(5)
+    for x in inputs[:20]:  # correctness before speed
+        assert cal.due_at(x, limit) == naive_due(cal, x, 5 * 8 * 60), x
+    ours = _median_us(lambda x: cal.due_at(x, limit), inputs)
+    base = _median_us(lambda x: naive_due(cal, x, 5 * 8 * 60), inputs[:10 if quick else 30])
+    long_ours = _median_us(lambda x: cal.due_at(x, TimeLimit.working_days(60)), inputs)
+    return [("calendar.due_at 5 working days", ours, "µs/call", base, ours / base),
+            ("calendar.due_at 60 working days", long_ours, "µs/call", None, None)]
+
+
+def bench_catalog(rows: int, quick: bool) -> list[tuple]:
+    from sqlalchemy import text
+
+    from counter_app.domain.text import fold
+    from counter_app.services import catalog
+    from counter_app.storage.db import Store
+
+    tmp = Path(tempfile.mkdtemp(prefix="qmc-bench-"))
+    store = Store.open(tmp / "bench.sqlite")
+    procedures, _ = catalog.read_catalog_file(catalog.demo_catalog_path())
+    names = [p.name for p in procedures]
+    fields = [p.field for p in procedures]
+    rng = random.Random(11)
+    t0 = time.perf_counter()
+    with store.engine.begin() as conn:
+        batch = []
+        for i in range(rows):
+            name = f"{rng.choice(names)} — biến thể {i}"
+            field = rng.choice(fields)
+            batch.append({"code": f"9.{i:07d}", "name": name, "field": field,
+                          "st": f"9.{i:07d} {fold(name)} {fold(field)}"})
+            if len(batch) == 20000 or i == rows - 1:
+                conn.execute(text(
+                    "INSERT INTO procedure (code, version, name, field, level, processing_agency, limit_kind, "
+                    "limit_value, result_type, legal_basis_text, published_by, is_demo, active, keywords, "
+                    "search_text) VALUES (:code, 1, :name, :field, 'xa', '', 'working_days', 1, '', '', '', 1, 1, "
+                    "'', :st)"), batch)
+                batch = []
+    build_s = time.perf_counter() - t0
+    queries = ["ho tich", "khai sinh", "chung thuc ban sao", "dang ky ket hon", "tro cap xa hoi"]
+    reps = queries * (2 if quick else 6)
+    with store.read() as s:
+        ours = _median_us(lambda q: catalog.search(s, q, limit=20), reps)
+
+        def like_scan(q):
+            clauses = " AND ".join(f"search_text LIKE :w{i}" for i in range(len(q.split())))
+            params = {f"w{i}": f"%{w}%" for i, w in enumerate(q.split())}
+            s.execute(text(f"SELECT code, name FROM procedure WHERE {clauses} LIMIT 20"), params).all()
+            s.execute(text(f"SELECT count(*) FROM procedure WHERE {clauses}"), params).scalar()
+
+        base = _median_us(like_scan, queries)
+    store.close()
+    return [(f"catalog.search on {rows:,} rows (FTS5)", ours / 1000, "ms/query", base / 1000, ours / base),
+            (f"catalog build {rows:,} rows", build_s, "s", None, None)]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=200_000)
+    ap.add_argument("--quick", action="store_true", help="fewer samples (smoke run)")
+    args = ap.parse_args()
+    rows = bench_calendar(args.quick) + bench_catalog(args.rows, args.quick)
+    print(f"{'name':44} {'value':>12} {'unit':10} {'baseline':>12} {'ratio':>8}")
+    for name, value, unit, base, ratio in rows:
+        b = f"{base:12.2f}" if base is not None else f"{'—':>12}"
+        r = f"{ratio:8.3f}" if ratio is not None else f"{'—':>8}"
+        print(f"{name:44} {value:12.2f} {unit:10} {b} {r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
