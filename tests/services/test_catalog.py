@@ -109,3 +109,44 @@ def test_binary_garbage_file(tmp_path: Path):
     f.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(ValidationError):
         catalog.read_catalog_file(f)
+
+
+def test_ranking_is_bounded_but_still_returns_matches(demo, monkeypatch):
+    monkeypatch.setattr(catalog, "RANK_CANDIDATES", 3)
+    with demo.read() as s:
+        hits = catalog.search(s, "ho tich", limit=10)
+    assert 1 <= len(hits) <= 3
+    assert all("ho tich" in fold(f"{h.name} {h.field}") for h in hits)
+
+
+def test_deactivated_versions_leave_the_search_index(store):
+    from dataclasses import replace
+    procedures, _ = catalog.read_catalog_file(catalog.demo_catalog_path())
+    p = procedures[0]
+    store.write(lambda s: catalog.import_catalog(s, [p, replace(p, version=2, name="Tên mới hoàn toàn")]))
+    with store.read() as s:
+        assert catalog.search(s, p.name) == []
+        assert [h.name for h in catalog.search(s, "ten moi hoan toan")] == ["Tên mới hoàn toàn"]
+
+
+def test_importing_an_older_version_later_keeps_the_newer_active(store):
+    from dataclasses import replace
+    procedures, _ = catalog.read_catalog_file(catalog.demo_catalog_path())
+    p = procedures[0]
+    store.write(lambda s: catalog.import_catalog(s, [replace(p, version=3, name="Phiên bản 3")]))
+    store.write(lambda s: catalog.import_catalog(s, [replace(p, version=2, name="Phiên bản 2")]))
+    with store.read() as s:
+        assert catalog.get_procedure(s, p.code).name == "Phiên bản 3"
+        assert [h.name for h in catalog.search(s, p.code)] == ["Phiên bản 3"]
+
+
+def test_replace_deactivates_missing_procedures_without_deleting(store):
+    procedures, _ = catalog.read_catalog_file(catalog.demo_catalog_path())
+    store.write(lambda s: catalog.import_catalog(s, procedures))
+    store.write(lambda s: catalog.import_catalog(s, procedures[:2], replace=True))
+    with store.read() as s:
+        assert catalog.catalog_size(s) == 2
+        with pytest.raises(NotFoundError):
+            catalog.get_procedure(s, procedures[5].code)
+        from counter_app.storage.models import ProcedureRow
+        assert s.query(ProcedureRow).count() == len(procedures)
