@@ -42,12 +42,15 @@ def _positive(value: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="counter-app", description="Quầy Một cửa — ứng dụng tại quầy tiếp nhận và trả kết quả.")
-    p.add_argument("--demo", action="store_true", help="chạy giao diện trên hồ sơ dùng thử (dữ liệu mẫu, xóa khi thoát)")
+    p = argparse.ArgumentParser(
+        prog="counter-app", description="Quầy Một cửa — ứng dụng tại quầy tiếp nhận và trả kết quả.")
+    p.add_argument("--demo", action="store_true",
+                   help="chạy giao diện trên hồ sơ dùng thử (dữ liệu mẫu, xóa khi thoát)")
     p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định theo hệ điều hành, hoặc $QMC_DATA_DIR)")
     sub = p.add_subparsers(dest="command")
 
-    cal = sub.add_parser("calendar", help="lịch ngày làm việc, ngày hẹn trả").add_subparsers(dest="cal_cmd", required=True)
+    cal = sub.add_parser("calendar", help="lịch ngày làm việc, ngày hẹn trả") \
+        .add_subparsers(dest="cal_cmd", required=True)
     due = cal.add_parser("due", help="tính ngày hẹn trả kết quả")
     due.add_argument("--received", type=_parse_dt, required=True, help="thời điểm tiếp nhận, YYYY-MM-DDTHH:MM")
     kind = due.add_mutually_exclusive_group(required=True)
@@ -63,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     hol = cal.add_parser("holidays", help="các ngày nghỉ lễ, nghỉ bù, làm bù trong năm")
     hol.add_argument("--year", type=int, required=True)
     hol.add_argument("--agency")
-    ov = cal.add_parser("override", help="bảng ngày nghỉ/làm bù bổ sung").add_subparsers(dest="ov_cmd", required=True)
+    ov = cal.add_parser("override", help="bảng ngày nghỉ/làm bù bổ sung") \
+        .add_subparsers(dest="ov_cmd", required=True)
     ov_add = ov.add_parser("add")
     ov_add.add_argument("date", type=_parse_date)
     ov_add.add_argument("--kind", choices=["off", "work"], required=True, help="off: nghỉ; work: làm bù")

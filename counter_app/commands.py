@@ -101,7 +101,7 @@ def _catalog(args: argparse.Namespace, profile: Profile) -> int:
             print(f"  {f.name}: {f.amount_vnd:,} đ".replace(",", "."))
     else:
         procedures, demo = catalog.read_catalog_file(Path(args.file))
-        added = store.write(lambda s: catalog.import_catalog(s, procedures, replace=args.replace))
+        added = store.write(lambda s: catalog.import_catalog(s, procedures, replace=args.replace)).value
         print(f"{added} thủ tục đã nạp{' (dữ liệu mẫu)' if demo else ''}")
     return 0
 

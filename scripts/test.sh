@@ -18,6 +18,9 @@ Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp >/tmp/qmc-xvfb.log 2>&1 
 PIDS+=("$!")
 export QMC_TEST_DISPLAY="$DISPLAY_NUM"
 
+echo "==> lint (ruff)"
+.venv/bin/ruff check --no-cache counter_app devices printing ui tests benchmarks
+
 echo "==> import rules (import-linter)"
 .venv/bin/lint-imports --no-cache
 

@@ -19,6 +19,7 @@ from ..domain.procedure import Component, Fee, Procedure
 from ..domain.text import fold, nfc, search_words
 from ..domain.time_limit import LimitKind, TimeLimit
 from ..resources import resource_path
+from .operations import Changes, OpResult
 from ..storage.models import ProcedureComponentRow, ProcedureFeeRow, ProcedureRow
 
 DEMO_CATALOG = ("catalog", "hanoi_commune_demo.json")
@@ -127,8 +128,8 @@ def row_to_procedure(row: ProcedureRow) -> Procedure:
     )
 
 
-def import_catalog(session: Session, procedures: list[Procedure], *, replace: bool = False) -> int:
-    """Add procedures; returns how many rows were added.
+def import_catalog(session: Session, procedures: list[Procedure], *, replace: bool = False) -> OpResult[int]:
+    """Add procedures; the result's value is how many rows were added.
 
     Only the highest version of a code is active (searchable, offered at reception); older
     versions stay for the dossiers received under them. ``replace``: procedures missing
@@ -153,7 +154,7 @@ def import_catalog(session: Session, procedures: list[Procedure], *, replace: bo
         else:
             row.active, row.search_text = False, ""
     session.flush()
-    return added
+    return OpResult(added, Changes(catalog=True))
 
 
 def catalog_size(session: Session) -> int:

@@ -81,8 +81,8 @@ def test_a_new_version_replaces_the_old_one(store):
     store.write(lambda s: catalog.import_catalog(s, [first]))
     from dataclasses import replace
     newer = replace(first, version=first.version + 1, name=first.name + " (sửa đổi)")
-    assert store.write(lambda s: catalog.import_catalog(s, [newer])) == 1
-    assert store.write(lambda s: catalog.import_catalog(s, [newer])) == 0, "re-import is a no-op"
+    assert store.write(lambda s: catalog.import_catalog(s, [newer])).value == 1
+    assert store.write(lambda s: catalog.import_catalog(s, [newer])).value == 0, "re-import is a no-op"
     with store.read() as s:
         assert catalog.get_procedure(s, first.code).name.endswith("(sửa đổi)")
         assert catalog.catalog_size(s) == 1

@@ -23,7 +23,7 @@ def test_codes_are_sequential_within_a_day_and_restart_next_day(store):
     assert issue(store, alloc, 1, day=date(2026, 11, 28)) == [f"{AG}-261128-0001"]
     with store.read() as s:
         leases = s.query(NumberLeaseRow).filter_by(day=DAY).order_by(NumberLeaseRow.first).all()
-        assert [(l.first, l.last) for l in leases] == [(1, 3), (4, 6)]
+        assert [(lease.first, lease.last) for lease in leases] == [(1, 3), (4, 6)]
         assert alloc.remaining(s, agency_code=AG, day=DAY) == 1
 
 
