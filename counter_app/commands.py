@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .calendar import OverrideKind
+from .cli import parse_date, parse_datetime, positive_number
 from .clock import now
 from .domain.errors import NotFoundError
 from .domain.legal_basis import basis_for
@@ -17,10 +18,62 @@ from .services import calendar_service, catalog
 from .storage.migrate import backup_file, current_revision, head_revision, upgrade
 
 
-def dispatch(args: argparse.Namespace) -> int:
-    profile = Profile.default(args.data_dir)
-    handler = {"calendar": _calendar, "catalog": _catalog, "db": _db}[args.command]
-    return handler(args, profile)
+def register(sub) -> None:
+    """Sub-commands of the core: calendar, catalog, db."""
+    cal_parser = sub.add_parser("calendar", help="lịch ngày làm việc, ngày hẹn trả")
+    cal_parser.set_defaults(handler=_run(_calendar))
+    cal = cal_parser.add_subparsers(dest="cal_cmd", required=True)
+    due = cal.add_parser("due", help="tính ngày hẹn trả kết quả")
+    due.add_argument("--received", type=parse_datetime, required=True, help="thời điểm tiếp nhận, YYYY-MM-DDTHH:MM")
+    kind = due.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--working-days", type=positive_number)
+    kind.add_argument("--working-hours", type=positive_number)
+    kind.add_argument("--in-day", action="store_true", help="giải quyết trong ngày")
+    due.add_argument("--paused-hours", type=float, default=0, help="giờ làm việc tạm dừng chờ bổ sung")
+    due.add_argument("--agency", help="mã cơ quan (chọn bảng ngày nghỉ/làm bù riêng)")
+    due.add_argument("--explain", action="store_true", help="in thêm thời điểm bắt đầu tính")
+    day = cal.add_parser("day", help="ngày này có phải ngày làm việc không")
+    day.add_argument("date", type=parse_date)
+    day.add_argument("--agency")
+    hol = cal.add_parser("holidays", help="các ngày nghỉ lễ, nghỉ bù, làm bù trong năm")
+    hol.add_argument("--year", type=int, required=True)
+    hol.add_argument("--agency")
+    ov = cal.add_parser("override", help="bảng ngày nghỉ/làm bù bổ sung") \
+        .add_subparsers(dest="ov_cmd", required=True)
+    ov_add = ov.add_parser("add")
+    ov_add.add_argument("date", type=parse_date)
+    ov_add.add_argument("--kind", choices=["off", "work"], required=True, help="off: nghỉ; work: làm bù")
+    ov_add.add_argument("--note", required=True, help="căn cứ, ví dụ số văn bản thông báo")
+    ov_add.add_argument("--agency", help="chỉ áp dụng cho cơ quan này (mặc định: toàn thành phố)")
+    ov_rm = ov.add_parser("remove")
+    ov_rm.add_argument("date", type=parse_date)
+    ov_rm.add_argument("--agency")
+    ov.add_parser("list")
+
+    cat_parser = sub.add_parser("catalog", help="danh mục thủ tục hành chính")
+    cat_parser.set_defaults(handler=_run(_catalog))
+    cat = cat_parser.add_subparsers(dest="cat_cmd", required=True)
+    search = cat.add_parser("search", help="tìm thủ tục (không cần dấu)")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20)
+    show = cat.add_parser("show", help="xem một thủ tục theo mã")
+    show.add_argument("code")
+    imp = cat.add_parser("import", help="nạp danh mục từ tệp")
+    imp.add_argument("file")
+    imp.add_argument("--replace", action="store_true")
+
+    db_parser = sub.add_parser("db", help="cơ sở dữ liệu cục bộ")
+    db_parser.set_defaults(handler=_run(_db))
+    db = db_parser.add_subparsers(dest="db_cmd", required=True)
+    db.add_parser("upgrade", help="nâng cấp cấu trúc (sao lưu trước)")
+    db.add_parser("info")
+    db.add_parser("backup")
+
+
+def _run(handler):
+    def run(args: argparse.Namespace) -> int:
+        return handler(args, Profile.default(args.data_dir))
+    return run
 
 
 def _agency(args: argparse.Namespace) -> str | None:
