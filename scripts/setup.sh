@@ -33,7 +33,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 extras="gui"
-if [ "${1:-}" = "--test" ]; then extras="gui,test"; fi
+if [ "${1:-}" = "--test" ]; then extras="gui,server,test"; fi
 echo "==> pip: installing the project [$extras]"
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras]" 2>&1 | grep -v "^WARNING: Location" || true
