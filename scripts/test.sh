@@ -19,7 +19,7 @@ PIDS+=("$!")
 export QMC_TEST_DISPLAY="$DISPLAY_NUM"
 
 echo "==> lint (ruff)"
-.venv/bin/ruff check --no-cache counter_app devices printing ui tests benchmarks
+.venv/bin/ruff check --no-cache .
 
 echo "==> import rules (import-linter)"
 .venv/bin/lint-imports --no-cache
