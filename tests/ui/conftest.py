@@ -6,6 +6,7 @@ sends): ``qtbot.keyClicks`` aborts the interpreter on non-ASCII text (Qt testlib
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from datetime import datetime
@@ -70,11 +71,33 @@ def theme(qapp):
 
 
 @pytest.fixture
-def window(qtbot, workspace, theme):
+def make_window(qapp, workspace, theme):
+    """``make_window()`` → a MainWindow, destroyed at teardown at a safe point.
+
+    Left to Python's garbage collector, an old window could be freed while Qt walks every
+    widget (a later test's ``setStyleSheet`` calls Python overrides, which may trigger a
+    collection): a use-after-free crash. So each window is deleted explicitly here.
+    """
     from ui.main_window import MainWindow
 
-    w = MainWindow(workspace, theme)
-    qtbot.addWidget(w)
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        made.append(MainWindow(workspace, theme))
+        return made[-1]
+
+    yield make
+    for w in made:
+        w.close()
+        w.deleteLater()
+    made.clear()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
+@pytest.fixture
+def window(qtbot, make_window):
+    w = make_window()
     w.show()
     qtbot.waitExposed(w)
     return w

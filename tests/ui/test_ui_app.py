@@ -69,6 +69,21 @@ def test_run_gui_shows_the_core_message_when_the_store_cannot_open(qapp, monkeyp
     assert shown == [error.message_vi]
 
 
+def test_run_gui_reports_an_unexpected_start_up_error_without_a_traceback_dialog(qapp, monkeypatch, tmp_path):
+    def boom(*_a, **_k):
+        raise RuntimeError("programming error")
+
+    shown: list[str] = []
+    monkeypatch.setattr(ui.app, "MainWindow", boom)
+    monkeypatch.setattr(ui.app, "show_error", lambda parent, message: shown.append(message))
+    try:
+        assert ui.app.run_gui(demo=False, data_dir=str(tmp_path)) == 1
+    finally:
+        qapp.setStyleSheet("")
+    assert len(shown) == 1 and shown[0].startswith("Đã xảy ra lỗi không mong đợi")
+    assert "programming error" not in shown[0] and "Traceback" not in shown[0]
+
+
 @pytest.mark.parametrize(("value", "lang"), [(None, "vi"), ("vi", "vi"), ("en", "en"), ("EN_gb", "en"),
                                              ("fr", "vi"), ("", "vi")])
 def test_language_from_env(monkeypatch, value, lang):
@@ -79,20 +94,18 @@ def test_language_from_env(monkeypatch, value, lang):
     assert language_from_env() == lang
 
 
-def test_english_translator_changes_the_window_title(qtbot, qapp, workspace, theme, monkeypatch):
+def test_english_translator_changes_the_window_title(qapp, make_window, monkeypatch):
     monkeypatch.setenv("QMC_LANG", "en")
     translator = install_language(qapp, language_from_env())
     assert translator is not None, "resources/translations/quay_mot_cua_en.qm missing"
     try:
-        w = MainWindow(workspace, theme)
-        qtbot.addWidget(w)
+        w = make_window()
         assert w.windowTitle().startswith("Reception and Results Desk")
         assert w.header.demo_badge.text() == "DEMO DATA"
         assert w.status.sync.text() == "Offline — no sync server configured"
     finally:
         remove_language(qapp, translator)
-    vi = MainWindow(workspace, theme)
-    qtbot.addWidget(vi)
+    vi = make_window()
     assert vi.windowTitle().startswith("Bộ phận Tiếp nhận và Trả kết quả")
 
 

@@ -159,3 +159,15 @@ def test_large_type_scales_the_font_and_back(qtbot, window, theme):
     assert QApplication.font().pointSizeF() == pytest.approx(larger)
     window.reset_font_action.trigger()
     assert theme.scale == 1.0 and QApplication.font().pointSizeF() == pytest.approx(base)
+
+
+def test_largest_type_does_not_widen_the_window_past_a_counter_screen(qtbot, window, theme, type_text, press_key):
+    search_for(qtbot, window, type_text, "khai sinh")
+    press_key(window.search.query, Qt.Key.Key_Return)
+    theme.set_scale(max(theme.brand.scale_steps))
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 1200  # counters commonly run 1280×800 or 1366×768
+    assert window.detail._fact_columns == 1  # facts reflow one under the other
+    theme.reset()
+    qtbot.wait(50)
+    assert window.detail._fact_columns == 2

@@ -1,0 +1,123 @@
+"""Starting the GUI: ``counter-app`` (or ``counter-app --demo``) ends up in :func:`run_gui`.
+
+Order: QApplication → language (``$QMC_LANG``) → brand theme → profile and store →
+main window → event loop. A demo profile lives in a temporary folder, deleted on exit.
+Errors raised by the core are shown with their Vietnamese message, never a traceback;
+anything unexpected is logged to stderr and reported in a short dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import metadata
+
+from PyQt6.QtCore import QCoreApplication, QSettings
+from PyQt6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from counter_app.domain.errors import CounterError
+from counter_app.profile import Profile
+
+from .i18n import install_language, language_from_env, remove_language
+from .main_window import MainWindow
+from .theme import Theme
+from .workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "quay-mot-cua"
+ORG_NAME = "QuayMotCua"
+FONT_SCALE_KEY = "view/font_scale"
+
+
+def run_gui(*, demo: bool, data_dir: str | None) -> int:
+    """Run the counter window until it is closed; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application(app)
+    translator = install_language(app, language_from_env())
+    profile: Profile | None = None
+    workspace: Workspace | None = None
+    try:
+        with _errors_shown_as_dialogs():
+            try:
+                profile = Profile.throwaway_demo() if demo else Profile.default(data_dir)
+                settings = ui_settings(profile)
+                theme = Theme(app, scale=_saved_scale(settings))
+                theme.apply()
+                theme.scaleChanged.connect(lambda scale: settings.setValue(FONT_SCALE_KEY, scale))
+                workspace = Workspace.open(profile)
+                window = MainWindow(workspace, theme)
+            except CounterError as exc:
+                log.warning("start-up failed: %s: %s", exc.code, exc)
+                show_error(None, exc.message_vi)
+                return 1
+            except Exception:
+                traceback.print_exc(file=sys.stderr)
+                show_error(None, _unexpected())
+                return 1
+            window.show()
+            return app.exec()
+    finally:
+        if workspace is not None:
+            workspace.close()  # also deletes a demo profile
+        elif profile is not None:
+            profile.discard()
+        remove_language(app, translator)
+
+
+def configure_application(app: QCoreApplication) -> None:
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    try:
+        app.setApplicationVersion(metadata.version("quay-mot-cua"))
+    except metadata.PackageNotFoundError:
+        pass
+
+
+def ui_settings(profile: Profile) -> QSettings:
+    """Per-profile interface preferences (large type…), beside the profile's database."""
+    profile.root.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(profile.root / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def _saved_scale(settings: QSettings) -> float:
+    try:
+        return float(settings.value(FONT_SCALE_KEY, 1.0))
+    except (TypeError, ValueError):
+        return 1.0
+
+
+def show_error(parent: QWidget | None, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Quầy Một cửa — lỗi"),
+                      message, QMessageBox.StandardButton.Close, parent)
+    box.button(QMessageBox.StandardButton.Close).setText(QCoreApplication.translate("App", "Đóng"))
+    box.exec()
+
+
+def _unexpected() -> str:
+    return QCoreApplication.translate("App", "Đã xảy ra lỗi không mong đợi. Thao tác vừa rồi có thể chưa hoàn tất; "
+                                             "hãy thử lại, và báo bộ phận hỗ trợ nếu lỗi lặp lại.")
+
+
+@contextmanager
+def _errors_shown_as_dialogs() -> Iterator[None]:
+    """While the GUI runs, an exception escaping a slot is shown, not dumped (PyQt would abort)."""
+    previous = sys.excepthook
+
+    def hook(exc_type, exc, tb) -> None:
+        if isinstance(exc, CounterError):
+            log.warning("unhandled %s: %s", exc.code, exc)
+            message = exc.message_vi
+        else:
+            traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+            message = _unexpected()
+        show_error(QApplication.activeWindow(), message)
+
+    sys.excepthook = hook
+    try:
+        yield
+    finally:
+        sys.excepthook = previous

@@ -1,0 +1,54 @@
+"""The status bar: who is at the counter, where, and whether data is being synchronised."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QTimer
+from PyQt6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+
+from ..formatting import role_name
+from ..workspace import CounterIdentity
+from .elided_label import ElidedLabel
+
+ERROR_SHOWN_MS = 20_000
+
+
+class CounterStatusBar(QStatusBar):
+    """Permanent: officer and role, counter, agency code, sync state. Temporary: one error."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.error = QLabel()
+        self.error.setObjectName("StatusError")
+        # A long message must not widen the window: it is cut, the tooltip has it whole.
+        self.error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.error.hide()
+        # Counter and agency code are short and always shown whole; the long ones may be cut.
+        self.officer, self.counter, self.agency = ElidedLabel(), QLabel(), QLabel()
+        # Honest: there is no sync layer yet (its own issue); say so rather than pretend.
+        self.sync = ElidedLabel(self.tr("Ngoại tuyến — chưa cấu hình máy chủ đồng bộ"))
+        self.sync.setObjectName("SyncState")
+        self.addWidget(self.error, 1)
+        for label in (self.officer, self.counter, self.agency, self.sync):
+            self.addPermanentWidget(label)
+        self._error_timer = QTimer(self)
+        self._error_timer.setSingleShot(True)
+        self._error_timer.timeout.connect(self.clear_error)
+
+    def set_identity(self, ident: CounterIdentity) -> None:
+        self.officer.setText(self.tr("Cán bộ: {name} ({role})").format(
+            name=ident.officer_name, role=role_name(ident.officer_role)))
+        counter = ident.counter_name or ident.counter_code
+        self.counter.setText(self.tr("{counter} ({code})").format(counter=counter, code=ident.counter_code)
+                             if ident.counter_name else counter)
+        self.agency.setText(self.tr("Mã cơ quan: {code}").format(code=ident.agency_code))
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setToolTip(message)
+        self.error.show()
+        self._error_timer.start(ERROR_SHOWN_MS)
+
+    def clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
