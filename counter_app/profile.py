@@ -74,7 +74,9 @@ class Profile:
             def get(key: str) -> str:
                 row = s.get(SettingRow, key)
                 return row.value if row else ""
-            return CounterContext(get("agency_code"), get("counter_code"), get("officer"))
+            officer = s.scalar(select(OfficerRow.role).where(OfficerRow.username == get("officer")))
+            role = Role(officer) if officer else Role.OFFICER
+            return CounterContext(get("agency_code"), get("counter_code"), get("officer"), role)
 
     def discard(self) -> None:
         if self.demo:

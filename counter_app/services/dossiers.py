@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session, selectinload
 from ..domain.dossier import Channel
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.legal_basis import LegalBasis, basis_for
+from ..domain.organisation import Role
 from ..domain.status import DossierStatus, check_transition
 from ..domain.time_limit import LimitKind, TimeLimit
+from ..security.permissions import Action, require
 from ..storage.models import DossierComponentRow, DossierPauseRow, DossierRow, ProcedureRow, StatusChangeRow
 from .calendar_service import calendar_for
 from .numbering import NumberAllocator
@@ -26,11 +28,28 @@ from .reception import FlowError, Outcome, ReceptionFlow
 
 @dataclass(frozen=True)
 class CounterContext:
-    """Where and by whom an operation is done."""
+    """Where and by whom an operation is done. ``role`` decides what the services allow
+    (:mod:`counter_app.security.permissions`); the profile fills it from the officer table."""
 
     agency_code: str
     counter_code: str
     officer: str
+    role: Role = Role.OFFICER
+
+
+_OUTCOME_ACTION = {
+    Outcome.RECEIVE: Action.RECEIVE_DOSSIER,
+    Outcome.SUPPLEMENT: Action.REQUEST_SUPPLEMENT,
+    Outcome.REFUSE: Action.REFUSE_DOSSIER,
+}
+#: The permission a status change needs at the counter (department moves arrive by sync).
+_STATUS_ACTION = {
+    DossierStatus.RECEIVED: Action.RECEIVE_DOSSIER,
+    DossierStatus.SUPPLEMENT_REQUESTED: Action.REQUEST_SUPPLEMENT,
+    DossierStatus.REFUSED: Action.REFUSE_DOSSIER,
+    DossierStatus.CANCELLED: Action.CANCEL_DOSSIER,
+    DossierStatus.RETURNED: Action.RETURN_RESULT,
+}
 
 
 @dataclass(frozen=True)
@@ -66,6 +85,7 @@ def record_reception(session: Session, flow: ReceptionFlow, *, ctx: CounterConte
     """Store the decided flow: a new dossier, or the resumed one after a supplement request."""
     if flow.outcome is None or flow.applicant is None or flow.procedure is None or flow.submitter is None:
         raise FlowError("reception flow not decided", "Chưa chọn kết quả tiếp nhận (tiếp nhận / bổ sung / từ chối).")
+    require(ctx.role, _OUTCOME_ACTION[flow.outcome])
     target = _OUTCOME_STATUS[flow.outcome]
     changes = Changes(numbering=flow.resume_of is None)
     if flow.resume_of:
@@ -140,6 +160,7 @@ def _event_payload(row: DossierRow) -> dict:
 def change_status(session: Session, code: str, target: DossierStatus, *, ctx: CounterContext,
                   now: datetime, reason: str = "") -> OpResult[DossierStatus]:
     """Move a stored dossier through the transition table (refused moves raise IllegalTransition)."""
+    require(ctx.role, _STATUS_ACTION.get(target, Action.RECEIVE_DOSSIER))
     row = get_dossier_row(session, code)
     current = DossierStatus(row.status)
     check_transition(current, target)

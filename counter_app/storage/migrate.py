@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +13,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+
+from .db import make_engine
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -32,10 +35,20 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
-    """Copy a live SQLite database consistently (the SQLite backup API, WAL included)."""
+def backup_file(db_path: Path, backup_dir: Path, label: str, *, key: bytes | None = None) -> Path:
+    """Copy a live SQLite database consistently (the SQLite backup API, WAL included).
+
+    An encrypted database is checkpointed and copied as is: the backup stays encrypted
+    with the same key."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     target = backup_dir / f"{db_path.stem}-{label}-{datetime.now():%Y%m%dT%H%M%S%f}.sqlite"
+    if key is not None:
+        engine = make_engine(db_path, key=key)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        shutil.copy2(db_path, target)
+        return target
     src = sqlite3.connect(db_path)
     try:
         dst = sqlite3.connect(target)
@@ -49,7 +62,7 @@ def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
 
 
 def upgrade(engine: Engine, *, revision: str = "head", db_path: Path | None = None,
-            backup_dir: Path | None = None) -> Path | None:
+            backup_dir: Path | None = None, key: bytes | None = None) -> Path | None:
     """Upgrade to ``revision``; back the file up first when it holds an older schema.
 
     Returns the backup's path, or ``None`` when no backup was needed (new or current DB).
@@ -60,7 +73,7 @@ def upgrade(engine: Engine, *, revision: str = "head", db_path: Path | None = No
     if current == target:
         return None
     if current is not None and db_path is not None and backup_dir is not None:
-        backup = backup_file(db_path, backup_dir, f"before-{target}-from-{current}")
+        backup = backup_file(db_path, backup_dir, f"before-{target}-from-{current}", key=key)
         log.info("database backed up to %s before migrating %s -> %s", backup, current, target)
     cfg = alembic_config()
     with engine.begin() as conn:

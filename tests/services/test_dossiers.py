@@ -170,3 +170,22 @@ def test_numbers_continue_across_receptions_and_unknown_dossier_is_clear(env):
     with pytest.raises(NotFoundError) as err, store.read() as s:
         get_dossier_row(s, "000.00.01.H26-261127-0099")
     assert "Không tìm thấy hồ sơ" in err.value.message_vi
+
+
+def test_services_enforce_the_role_table(env):
+    from dataclasses import replace
+
+    from counter_app.domain.organisation import Role
+    from counter_app.security.permissions import PermissionDenied
+
+    store, ctx, alloc = env
+    admin = replace(ctx, officer="quantri", role=Role.ADMIN)
+    flow = flow_for(store, "1.004873")
+    flow.receive()
+    with pytest.raises(PermissionDenied) as err:
+        store.write(lambda s: record_reception(s, flow, ctx=admin, allocator=alloc, now=datetime(2026, 11, 27, 9)))
+    assert "tiếp nhận hồ sơ" in err.value.message_vi
+    rec = store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc,
+                                                 now=datetime(2026, 11, 27, 9))).value
+    with pytest.raises(PermissionDenied):
+        store.write(lambda s: change_status(s, rec.code, S.PROCESSING, ctx=admin, now=datetime(2026, 11, 27, 10)))

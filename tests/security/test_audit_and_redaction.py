@@ -1,0 +1,71 @@
+import logging
+import sqlite3
+
+import pytest
+
+from counter_app.security import audit
+from counter_app.security.redaction import MASK, install, redact
+
+from sec_data import NOW
+
+
+def _fill(store, n=5):
+    for i in range(n):
+        store.write(lambda s, i=i: audit.append(s, actor="canbo01", action="view_dossier",
+                                                target=f"000.00.01.H26-261127-000{i}", details={"i": i}, at=NOW))
+
+
+def test_chain_verifies_and_is_append_only(sec_store):
+    _fill(sec_store)
+    with sec_store.read() as s:
+        assert audit.require_intact(s).entries == 5
+
+
+@pytest.mark.parametrize("tamper", [
+    "UPDATE audit_entry SET actor='ke-gian' WHERE id=3",
+    "DELETE FROM audit_entry WHERE id=2",
+    "UPDATE audit_entry SET details='{}' WHERE id=5",
+])
+def test_hand_edits_are_detected(sec_store, tamper):
+    _fill(sec_store)
+    con = sqlite3.connect(sec_store.path)
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_entry'"):
+        con.execute(f"DROP TRIGGER {name}")  # an attacker with the file can drop triggers: the chain still tells
+    con.execute(tamper)
+    con.commit()
+    con.close()
+    with sec_store.read() as s:
+        check = audit.verify_chain(s)
+        assert not check.ok
+        with pytest.raises(audit.AuditChainBroken) as err:
+            audit.require_intact(s)
+    assert "CẢNH BÁO" in err.value.message_vi
+
+
+def test_redaction_of_personal_data():
+    text = ("ID 001090123456, CMND 012345678, CAN: 123456, phone 0912 345 678 / +84912345678, "
+            "mail a.b@example.vn, MRZ IDVNM0930470641001093047064<<2, code 000.00.01.H26-261127-0001")
+    out = redact(text)
+    for secret in ["001090123456", "012345678", "123456", "0912 345 678", "+84912345678", "a.b@example.vn",
+                   "IDVNM0930470641001093047064<<2"]:
+        assert secret not in out
+    assert "000.00.01.H26-261127-0001" in out, "dossier codes are not personal data"
+    assert out.count(MASK) >= 7
+
+
+def test_logging_filter_redacts_messages_args_and_tracebacks(tmp_path):
+    logger = logging.getLogger("qmc-test-redaction")
+    logger.propagate = False
+    path = tmp_path / "app.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    logger.addHandler(handler)
+    install(logger)
+    logger.warning("read card %s for %s", "001090123456", "Nguyen Van A")
+    try:
+        raise ValueError("bad number 079301000001")
+    except ValueError:
+        logger.exception("failed")
+    handler.close()
+    content = path.read_text(encoding="utf-8")
+    assert "001090123456" not in content and "079301000001" not in content
+    assert "read card [ẩn]" in content and "ValueError" in content
