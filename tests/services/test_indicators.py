@@ -1,0 +1,72 @@
+"""Indicators over a small scripted month, checked against hand-counted values."""
+
+from datetime import datetime
+
+import pytest
+
+from counter_app.domain.applicant import Applicant, ApplicantKind
+from counter_app.domain.status import DossierStatus as S
+from counter_app.services import catalog
+from counter_app.services.dossiers import change_status, record_reception
+from counter_app.services.indicators import GroupBy, compute
+from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
+from counter_app.services.reception import ReceptionFlow
+
+A = Applicant(ApplicantKind.INDIVIDUAL, "Lê Thị C", id_number="001190000111")
+
+
+@pytest.fixture
+def month(demo_profile, demo_store):
+    store, ctx = demo_store, demo_profile.context(demo_store)
+    alloc = NumberAllocator(LocalLeaseSource(), counter_code=ctx.counter_code)
+
+    def new(code, at, outcome="receive"):
+        with store.read() as s:
+            proc = catalog.get_procedure(s, code)
+        flow = ReceptionFlow()
+        flow.identify(A)
+        flow.choose_procedure(proc)
+        if outcome != "supplement":
+            flow.mark_all_complete()
+        flow.to_outcome()
+        {"receive": flow.receive, "supplement": lambda: flow.request_supplement("thiếu"),
+         "refuse": lambda: flow.refuse("không thuộc thẩm quyền")}[outcome]()
+        return store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=at)).value
+
+    def move(code, *steps):
+        for target, at in steps:
+            store.write(lambda s, t=target, a=at: change_status(s, code, t, ctx=ctx, now=a, reason="r"))
+
+    # 3 working days each (1.004873): received Mon 2/11 09:00 → due Thu 5/11 09:00.
+    on_time = new("1.004873", datetime(2026, 11, 2, 9))
+    move(on_time.code, (S.PROCESSING, datetime(2026, 11, 2, 10)), (S.RESOLVED, datetime(2026, 11, 4, 16)),
+         (S.RETURNED, datetime(2026, 11, 5, 8)))
+    late = new("1.004873", datetime(2026, 11, 2, 9))
+    move(late.code, (S.PROCESSING, datetime(2026, 11, 2, 10)), (S.RESOLVED, datetime(2026, 11, 5, 9, 1)))
+    open_overdue = new("1.004873", datetime(2026, 11, 3, 9))
+    move(open_overdue.code, (S.PROCESSING, datetime(2026, 11, 3, 10)))
+    new("1.004873", datetime(2026, 11, 10, 9), "supplement")
+    new("1.004873", datetime(2026, 11, 11, 9), "refuse")
+    withdrawn = new("2.000884", datetime(2026, 11, 12, 9))
+    move(withdrawn.code, (S.WITHDRAWN, datetime(2026, 11, 12, 10)))
+    new("2.000884", datetime(2026, 12, 1, 9))  # outside the month
+    return store, late.code
+
+
+def test_month_indicators(month):
+    store, late_code = month
+    with store.read() as s:
+        [ind] = compute(s, start=datetime(2026, 11, 1), end=datetime(2026, 12, 1), now=datetime(2026, 11, 30, 12)
+                        ).values()
+    assert (ind.received, ind.refused, ind.withdrawn, ind.waiting_supplement) == (4, 1, 1, 1)
+    assert (ind.resolved_on_time, ind.resolved_late, ind.overdue_open, ind.returned) == (1, 1, 1, 1)
+    assert ind.on_time_rate == 0.5 and ind.codes_late == [late_code]
+
+
+def test_grouped_by_procedure(month):
+    store, _ = month
+    with store.read() as s:
+        by_proc = compute(s, start=datetime(2026, 11, 1), end=datetime(2026, 12, 1), now=datetime(2026, 11, 30),
+                          group=GroupBy.PROCEDURE)
+    assert set(by_proc) == {"1.004873", "2.000884"}
+    assert by_proc["2.000884"].withdrawn == 1 and by_proc["2.000884"].on_time_rate is None
