@@ -29,5 +29,36 @@ def demo_profile(tmp_path: Path) -> Profile:
 @pytest.fixture
 def demo_store(demo_profile: Profile) -> Store:
     s = demo_profile.open_store()
+    # INTEGRATION: the security and lifecycle tables get their Alembic revision at integration;
+    # until then the tests create them.
+    from counter_app.storage import models_lifecycle, models_security  # noqa: F401
+    from counter_app.storage.pending_base import PendingBase
+    PendingBase.metadata.create_all(s.engine, checkfirst=True)
     yield s
     s.close()
+
+
+SUPERVISOR, SUPERVISOR_PASSWORD = "lanhdao01", "mat-khau-lanh-dao"
+
+
+@pytest.fixture
+def approve(demo_store):
+    """``approve(action, target, requested_by="canbo01", at=...)`` → an approval id from the demo supervisor."""
+    from counter_app.security import approvals
+    from counter_app.security.signin import cache_credential
+
+    demo_store.write(lambda s: cache_credential(s, username=SUPERVISOR, password=SUPERVISOR_PASSWORD,
+                                                now=datetime(2026, 1, 1), policy=_long_validity()))
+
+    def give(action, target, *, requested_by="canbo01", at=PINNED_NOW):
+        return demo_store.write(lambda s: approvals.approve(
+            s, action=action, target=target, requested_by=requested_by, supervisor=SUPERVISOR,
+            password=SUPERVISOR_PASSWORD, now=at)).id
+    return give
+
+
+def _long_validity():
+    from datetime import timedelta
+
+    from counter_app.security.signin import SecurityPolicy
+    return SecurityPolicy(offline_validity=timedelta(days=3650))

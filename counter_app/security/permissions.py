@@ -26,6 +26,9 @@ class Action(enum.Enum):
     HANDOFF_BATCH = "handoff_batch"  # chuyển hồ sơ cho cơ quan giải quyết
     EXTEND_DEADLINE = "extend_deadline"  # xin lỗi và gia hạn
     RETURN_RESULT = "return_result"  # trả kết quả
+    WITHDRAW_DOSSIER = "withdraw_dossier"  # rút hồ sơ theo yêu cầu của công dân
+    COLLECT_FEE = "collect_fee"  # thu phí, lệ phí
+    REFUND_FEE = "refund_fee"  # hoàn phí, lệ phí
     VIEW_PERSONAL_DATA = "view_personal_data"  # xem dữ liệu cá nhân
     EXPORT_PERSONAL_DATA = "export_personal_data"  # xuất dữ liệu cá nhân
     APPROVE = "approve"  # phê duyệt (four-eyes)
@@ -42,7 +45,8 @@ class Action(enum.Enum):
 
 A = Action
 _COUNTER_WORK = {A.RECEIVE_DOSSIER, A.REQUEST_SUPPLEMENT, A.REFUSE_DOSSIER, A.CANCEL_DOSSIER, A.REPRINT_RECEIPT,
-                 A.HANDOFF_BATCH, A.EXTEND_DEADLINE, A.RETURN_RESULT, A.VIEW_PERSONAL_DATA}
+                 A.HANDOFF_BATCH, A.EXTEND_DEADLINE, A.RETURN_RESULT, A.WITHDRAW_DOSSIER, A.COLLECT_FEE,
+                 A.REFUND_FEE, A.VIEW_PERSONAL_DATA}
 
 #: Role → allowed actions. Admins configure; they do not handle citizens' dossiers.
 PERMISSIONS: dict[Role, frozenset[Action]] = {
@@ -54,13 +58,15 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 
 #: Actions that need a supervisor's approval at the moment they are done (bốn mắt).
 FOUR_EYES: frozenset[Action] = frozenset({
-    A.HANDOFF_BATCH, A.REFUSE_DOSSIER, A.EXTEND_DEADLINE, A.REPRINT_RECEIPT, A.CANCEL_DOSSIER})
+    A.HANDOFF_BATCH, A.REFUSE_DOSSIER, A.EXTEND_DEADLINE, A.REPRINT_RECEIPT, A.CANCEL_DOSSIER, A.WITHDRAW_DOSSIER,
+    A.REFUND_FEE})
 
 _LABELS = {
     A.RECEIVE_DOSSIER: "tiếp nhận hồ sơ", A.REQUEST_SUPPLEMENT: "yêu cầu bổ sung hồ sơ",
     A.REFUSE_DOSSIER: "từ chối tiếp nhận hồ sơ", A.CANCEL_DOSSIER: "hủy hồ sơ",
     A.REPRINT_RECEIPT: "in lại giấy tiếp nhận", A.HANDOFF_BATCH: "chuyển hồ sơ cho cơ quan giải quyết",
     A.EXTEND_DEADLINE: "xin lỗi và gia hạn thời gian giải quyết", A.RETURN_RESULT: "trả kết quả",
+    A.WITHDRAW_DOSSIER: "rút hồ sơ", A.COLLECT_FEE: "thu phí, lệ phí", A.REFUND_FEE: "hoàn phí, lệ phí",
     A.VIEW_PERSONAL_DATA: "xem dữ liệu cá nhân", A.EXPORT_PERSONAL_DATA: "xuất dữ liệu cá nhân",
     A.APPROVE: "phê duyệt", A.EDIT_CALENDAR: "sửa lịch ngày nghỉ/làm bù",
     A.IMPORT_CATALOG: "nạp danh mục thủ tục", A.MANAGE_OFFICERS: "quản lý cán bộ",

@@ -18,7 +18,7 @@ from ..domain.legal_basis import LegalBasis, basis_for
 from ..domain.organisation import Role
 from ..domain.status import DossierStatus, check_transition
 from ..domain.time_limit import LimitKind, TimeLimit
-from ..security.permissions import Action, require
+from ..security.permissions import Action, needs_approval, require
 from ..storage.models import DossierComponentRow, DossierPauseRow, DossierRow, ProcedureRow, StatusChangeRow
 from .calendar_service import calendar_for
 from .numbering import NumberAllocator
@@ -48,6 +48,7 @@ _STATUS_ACTION = {
     DossierStatus.SUPPLEMENT_REQUESTED: Action.REQUEST_SUPPLEMENT,
     DossierStatus.REFUSED: Action.REFUSE_DOSSIER,
     DossierStatus.CANCELLED: Action.CANCEL_DOSSIER,
+    DossierStatus.WITHDRAWN: Action.WITHDRAW_DOSSIER,
     DossierStatus.RETURNED: Action.RETURN_RESULT,
 }
 
@@ -158,14 +159,23 @@ def _event_payload(row: DossierRow) -> dict:
 
 
 def change_status(session: Session, code: str, target: DossierStatus, *, ctx: CounterContext,
-                  now: datetime, reason: str = "") -> OpResult[DossierStatus]:
-    """Move a stored dossier through the transition table (refused moves raise IllegalTransition)."""
-    require(ctx.role, _STATUS_ACTION.get(target, Action.RECEIVE_DOSSIER))
+                  now: datetime, reason: str = "", approval_id: str | None = None) -> OpResult[DossierStatus]:
+    """Move a stored dossier through the transition table (refused moves raise IllegalTransition).
+
+    Moves whose action is four-eyes (cancel, withdraw, refuse) consume a supervisor's
+    ``approval_id`` given for exactly this dossier (:mod:`counter_app.security.approvals`)."""
+    action = _STATUS_ACTION.get(target, Action.RECEIVE_DOSSIER)
+    require(ctx.role, action)
     row = get_dossier_row(session, code)
     current = DossierStatus(row.status)
     check_transition(current, target)
     if target in (DossierStatus.STOPPED, DossierStatus.WITHDRAWN, DossierStatus.CANCELLED) and not reason.strip():
         raise ValidationError("reason required", f"Cần ghi lý do khi chuyển hồ sơ sang “{target.label_vi}”.")
+    if needs_approval(action):
+        from ..security import approvals
+
+        approvals.consume(session, approval_id=approval_id or "", action=action, target=code, by=ctx.officer,
+                          now=now)
     if current is DossierStatus.PROCESSING and target is DossierStatus.SUPPLEMENT_REQUESTED:
         row.pauses.append(DossierPauseRow(started_at=now, ended_at=None, reason=reason))
     if current is DossierStatus.SUPPLEMENT_REQUESTED and target is DossierStatus.PROCESSING:

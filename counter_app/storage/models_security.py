@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-
-class Base(DeclarativeBase):  # INTEGRATION: switch to .base.Base with migration 0006
-    pass
+from .pending_base import PendingBase as Base
 
 
 class CachedCredentialRow(Base):

@@ -11,11 +11,6 @@ from sec_data import NOW, PASSWORDS
 @pytest.fixture
 def sec_store(demo_store):
     """The demo store with a second supervisor and cached offline verifiers for everyone."""
-    from counter_app.storage import models_security
-    models_security.Base.metadata.create_all(demo_store.engine, tables=[
-        models_security.CachedCredentialRow.__table__, models_security.ApprovalRow.__table__,
-        models_security.AuditEntryRow.__table__], checkfirst=True)
-
     def seed(s):
         if s.query(OfficerRow).filter_by(username="lanhdao02").first() is None:
             s.add(OfficerRow(username="lanhdao02", full_name="Phạm Thu Hà", role="supervisor",

@@ -8,7 +8,7 @@ from counter_app.security.permissions import FOUR_EYES, PERMISSIONS, Action, Per
 EXPECTED = {
     Role.OFFICER: {Action.RECEIVE_DOSSIER, Action.REQUEST_SUPPLEMENT, Action.REFUSE_DOSSIER, Action.CANCEL_DOSSIER,
                    Action.REPRINT_RECEIPT, Action.HANDOFF_BATCH, Action.EXTEND_DEADLINE, Action.RETURN_RESULT,
-                   Action.VIEW_PERSONAL_DATA},
+                   Action.WITHDRAW_DOSSIER, Action.COLLECT_FEE, Action.REFUND_FEE, Action.VIEW_PERSONAL_DATA},
     Role.ADMIN: {Action.EDIT_CALENDAR, Action.IMPORT_CATALOG, Action.MANAGE_OFFICERS, Action.CONFIGURE_COUNTER,
                  Action.VERIFY_AUDIT},
 }
@@ -33,4 +33,4 @@ def test_table_is_the_single_source():
     assert {r: set(a) for r, a in PERMISSIONS.items()} == EXPECTED
     assert Action.APPROVE not in PERMISSIONS[Role.OFFICER], "officers never approve"
     assert FOUR_EYES == {Action.HANDOFF_BATCH, Action.REFUSE_DOSSIER, Action.EXTEND_DEADLINE,
-                         Action.REPRINT_RECEIPT, Action.CANCEL_DOSSIER}
+                         Action.REPRINT_RECEIPT, Action.CANCEL_DOSSIER, Action.WITHDRAW_DOSSIER, Action.REFUND_FEE}

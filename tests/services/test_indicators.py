@@ -6,6 +6,7 @@ import pytest
 
 from counter_app.domain.applicant import Applicant, ApplicantKind
 from counter_app.domain.status import DossierStatus as S
+from counter_app.security.permissions import Action
 from counter_app.services import catalog
 from counter_app.services.dossiers import change_status, record_reception
 from counter_app.services.indicators import GroupBy, compute
@@ -16,7 +17,7 @@ A = Applicant(ApplicantKind.INDIVIDUAL, "Lê Thị C", id_number="001190000111")
 
 
 @pytest.fixture
-def month(demo_profile, demo_store):
+def month(demo_profile, demo_store, approve):
     store, ctx = demo_store, demo_profile.context(demo_store)
     alloc = NumberAllocator(LocalLeaseSource(), counter_code=ctx.counter_code)
 
@@ -35,7 +36,9 @@ def month(demo_profile, demo_store):
 
     def move(code, *steps):
         for target, at in steps:
-            store.write(lambda s, t=target, a=at: change_status(s, code, t, ctx=ctx, now=a, reason="r"))
+            approval = approve(Action.WITHDRAW_DOSSIER, code, at=at) if target is S.WITHDRAWN else None
+            store.write(lambda s, t=target, a=at: change_status(s, code, t, ctx=ctx, now=a, reason="r",
+                                                                approval_id=approval))
 
     # 3 working days each (1.004873): received Mon 2/11 09:00 → due Thu 5/11 09:00.
     on_time = new("1.004873", datetime(2026, 11, 2, 9))

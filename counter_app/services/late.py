@@ -1,0 +1,84 @@
+"""Late handling: warnings before the appointment, the apology and extension (Mẫu 04, once,
+approved by a supervisor), withdrawal at the citizen's request (status 7, approved).
+
+Decree 61/2018 Art. 20 (recalled, domain.md §3.4): no later than 1 working day before the
+deadline, the processing body issues the apology with a new date; allowed once. The number
+of warning days and of extensions is configured in ``resources/rules/lifecycle.toml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.errors import ValidationError
+from ..domain.legal_basis import LegalBasis
+from ..domain.status import TRANSITIONS, DossierStatus
+from ..resources import load_toml
+from ..security import approvals
+from ..security.permissions import Action, require
+from ..storage.models import DossierRow
+from ..storage.models_lifecycle import ExtensionRow
+from .calendar_service import calendar_for
+from .dossiers import CounterContext, change_status, get_dossier_row
+from .operations import Changes, OpResult, queue_event
+
+
+@dataclass(frozen=True)
+class DueWarning:
+    code: str
+    procedure_name: str
+    due_at: datetime
+    overdue: bool
+
+
+def due_soon(session: Session, *, agency_code: str, now: datetime) -> list[DueWarning]:
+    """Open dossiers whose appointment is within the warning window (or already past)."""
+    days = int(load_toml("rules", "lifecycle.toml")["late"]["warn_working_days"])
+    open_states = [s.value for s in DossierStatus if TRANSITIONS[s] and s is not DossierStatus.RESOLVED]
+    out = []
+    for row in session.scalars(select(DossierRow).where(
+            DossierRow.agency_code == agency_code, DossierRow.status.in_(open_states),
+            DossierRow.due_at.is_not(None)).order_by(DossierRow.due_at)):
+        cal = calendar_for(session, agency_code=agency_code, basis=LegalBasis(row.legal_basis))
+        if now >= row.due_at or cal.working_time_between(now, row.due_at) <= timedelta(hours=8 * days):
+            out.append(DueWarning(row.code, row.procedure_name, row.due_at, now >= row.due_at))
+    return out
+
+
+def extend(session: Session, *, code: str, new_due_at: datetime, reason: str, ctx: CounterContext,
+           approval_id: str, now: datetime) -> OpResult[datetime]:
+    """Apologise and move the appointment (Mẫu 04) — once, with a supervisor's approval."""
+    require(ctx.role, Action.EXTEND_DEADLINE)
+    row = get_dossier_row(session, code)
+    limit = int(load_toml("rules", "lifecycle.toml")["late"]["max_extensions"])
+    done = session.scalar(select(func.count()).where(ExtensionRow.dossier_code == code)) or 0
+    if done >= limit:
+        raise ValidationError("extension already used",
+                              "Hồ sơ đã được hẹn lại một lần; theo quy định không gia hạn thêm.")
+    if not reason.strip():
+        raise ValidationError("no reason", "Ghi rõ lý do chậm trả kết quả (in trên văn bản xin lỗi).")
+    if row.due_at is None or new_due_at <= row.due_at:
+        raise ValidationError("new date not later", "Ngày hẹn mới phải sau ngày hẹn cũ.")
+    if DossierStatus(row.status).is_terminal:
+        raise ValidationError("closed dossier", "Hồ sơ đã kết thúc; không thể gia hạn.")
+    approvals.consume(session, approval_id=approval_id, action=Action.EXTEND_DEADLINE, target=code,
+                      by=ctx.officer, now=now)
+    session.add(ExtensionRow(dossier_code=code, old_due_at=row.due_at, new_due_at=new_due_at, reason=reason.strip(),
+                             at=now, officer=ctx.officer, approval_id=approval_id))
+    old, row.due_at = row.due_at, new_due_at
+    changes = Changes(dossiers={code})
+    queue_event(session, changes, kind="dossier.extension", aggregate=code, at=now,
+                payload={"old_due_at": old, "new_due_at": new_due_at})
+    session.flush()
+    return OpResult(new_due_at, changes)
+
+
+def withdraw(session: Session, *, code: str, reason: str, ctx: CounterContext, approval_id: str,
+             now: datetime) -> OpResult[DossierStatus]:
+    """The citizen withdraws the dossier (status 7), with a reason and a supervisor's approval."""
+    return change_status(session, code, DossierStatus.WITHDRAWN, ctx=ctx, now=now, reason=reason,
+                         approval_id=approval_id)
