@@ -108,3 +108,39 @@ def test_return_to_owner_and_to_authorised_person(env):
     assert "3.000 đồng" in err.value.message_vi
     with pytest.raises(ReturnError):
         store.write(lambda s: record_return(s, flow2, ctx=ctx, now=datetime(2026, 11, 25, 10)))
+
+
+def test_result_back_makes_the_dossier_ready_and_notifies_after_commit(env, caplog):
+    import logging
+
+    from counter_app.domain.applicant import Contact
+    from counter_app.services.results import LoggingNotifier, notify, record_result
+
+    store, ctx, alloc = env
+    with store.read() as s:
+        proc = catalog.get_procedure(s, "1.004873")
+    flow = ReceptionFlow()
+    flow.identify(OWNER, contact=Contact(phone="0912345678"))
+    flow.choose_procedure(proc)
+    flow.mark_all_complete()
+    flow.to_outcome()
+    flow.receive()
+    code = store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc,
+                                                  now=datetime(2026, 11, 23, 9))).value.code
+    store.write(lambda s: change_status(s, code, S.PROCESSING, ctx=ctx, now=datetime(2026, 11, 23, 10)))
+    notice = store.write(lambda s: record_result(s, code=code, department="Tư pháp", given_by="tp01", ctx=ctx,
+                                                 now=datetime(2026, 11, 26, 10))).value
+    with store.read() as s:
+        row = get_dossier_row(s, code)
+        assert row.status == "resolved" and row.handoffs[-1].result == "early"
+    with caplog.at_level(logging.INFO, logger="counter_app.services.results"):
+        assert notify(LoggingNotifier(), notice)
+
+    class Broken:
+        name = "sms"
+
+        def send(self, notice):
+            raise ConnectionError("provider down")
+
+    assert notify(Broken(), notice) is False
+    assert code in caplog.text and "0912345678" not in caplog.text and "091****678" in caplog.text
