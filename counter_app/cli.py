@@ -19,6 +19,7 @@ from .domain.errors import CounterError
 #: libraries inside the handlers, so ``counter-app --help`` stays fast and Qt-free.
 COMMAND_MODULES = [
     "counter_app.commands",  # calendar, catalog, db
+    "counter_app.admin_commands",  # config, diagnostics
     "printing.commands",  # print (printing issue)
     "devices.idcard.commands",  # idcard (ID card issue)
     "devices.barcode.commands",  # qr, barcode (barcode issue)

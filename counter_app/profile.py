@@ -56,6 +56,10 @@ class Profile:
     def backup_dir(self) -> Path:
         return self.root / "backups"
 
+    @property
+    def log_dir(self) -> Path:
+        return self.root / "logs"
+
     def open_store(self) -> Store:
         """Open and migrate the store; a profile with no agency yet gets the demo data."""
         store = Store.open(self.db_path, backup_dir=self.backup_dir)

@@ -1,0 +1,69 @@
+"""``counter-app config …`` and ``counter-app diagnostics``: for admins and the help desk."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict, fields
+from pathlib import Path
+
+
+def register(sub) -> None:
+    cfg = sub.add_parser("config", help="tệp cấu hình của quầy")
+    cfg.set_defaults(handler=_config)
+    cfg.add_argument("action", choices=["path", "show", "check", "init"])
+    cfg.add_argument("--file", help="đường dẫn tệp (mặc định theo hệ điều hành hoặc $QMC_CONFIG)")
+    diag = sub.add_parser("diagnostics", help="chẩn đoán, gói hỗ trợ kỹ thuật")
+    diag.set_defaults(handler=_diagnostics)
+    diag.add_argument("--bundle", help="ghi gói hỗ trợ (zip, đã ẩn dữ liệu cá nhân) vào tệp này")
+
+
+def _config(args: argparse.Namespace) -> int:
+    from . import config
+
+    path = Path(args.file) if args.file else config.default_path()
+    if args.action == "path":
+        print(path)
+    elif args.action == "init":
+        if path.exists():
+            print(f"Tệp đã có: {path} (không ghi đè)")
+            return 1
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_default_toml(config.Config()), encoding="utf-8")
+        print(path)
+    else:
+        loaded = config.load(path)
+        if args.action == "show":
+            print(json.dumps(asdict(loaded), ensure_ascii=False, indent=2))
+        else:
+            print(f"OK: {path}")
+    return 0
+
+
+def _default_toml(cfg) -> str:
+    lines = ["# Quầy Một cửa — cấu hình quầy. Mọi khóa: docs/configuration.md", ""]
+    for section in fields(cfg):
+        lines.append(f"[{section.name}]")
+        for key in fields(getattr(cfg, section.name)):
+            value = getattr(getattr(cfg, section.name), key.name)
+            rendered = json.dumps(value) if not isinstance(value, bool) else str(value).lower()
+            lines.append(f"{key.name} = {rendered}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _diagnostics(args: argparse.Namespace) -> int:
+    from .diagnostics import collect, support_bundle
+    from .profile import Profile
+
+    profile = Profile.default(args.data_dir)
+    store = profile.open_store()
+    try:
+        info = collect(store, data_dir=profile.root)
+    finally:
+        store.close()
+    if args.bundle:
+        print(support_bundle(Path(args.bundle), diagnostics=info, log_dir=profile.log_dir))
+    else:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+    return 0 if info["database"]["integrity"] == "ok" and info["audit"]["ok"] else 1

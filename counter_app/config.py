@@ -1,0 +1,134 @@
+"""The counter's configuration: one TOML file in the platform's config folder.
+
+``%APPDATA%\\quay-mot-cua\\config.toml`` on Windows, ``~/.config/quay-mot-cua/config.toml`` on
+Linux, or ``$QMC_CONFIG``. Every key is documented in ``docs/configuration.md`` (a test
+checks that the two agree). Per-agency settings synced from the backend override the
+``[agency]`` defaults at run time (sync issue). Secrets never live here (OS keyring).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+from .domain.errors import ConfigurationError
+
+APP = "quay-mot-cua"
+
+
+@dataclass(frozen=True)
+class BackendConfig:
+    url: str = ""  # city backend base URL, e.g. https://motcua.hanoi.example/api/v1 ("" = offline only)
+    ca_file: str = ""  # pinned CA or server certificate (PEM) for TLS
+    timeout_seconds: float = 10.0
+
+
+@dataclass(frozen=True)
+class CounterConfig:
+    agency_code: str = ""  # e.g. 000.00.01.H26 (set by the first-run setup)
+    counter_code: str = ""  # e.g. Q01
+    lookup_url_pattern: str = ""  # public lookup page, "{code}" and "{digits}" replaced (receipt QR)
+
+
+@dataclass(frozen=True)
+class DevicesConfig:
+    card_reader: str = ""  # PC/SC reader name; "" = first reader with a card
+    card_access_policy: str = "pace_then_bac"  # pace_then_bac | pace_only | bac_only
+    barcode_mode: str = "wedge"  # wedge (USB keyboard) | serial
+    barcode_port: str = ""  # COM3, /dev/ttyACM0
+    barcode_baud: int = 9600
+    scanner_device: str = ""  # SANE/TWAIN device; "" = ask
+    hot_folder: str = ""  # folder a network copier scans into
+    printer_a5: str = ""  # receipts and slips
+    printer_a4: str = ""  # tracking book, letters
+    printer_thermal: str = ""  # queue tickets (ESC/POS)
+    pkcs11_module: str = ""  # the signing token's vendor PKCS#11 library
+
+
+@dataclass(frozen=True)
+class SecurityConfig:
+    offline_validity_days: int = 7
+    max_failures: int = 5
+    lockout_minutes: int = 15
+    idle_lock_minutes: int = 10
+    allow_insecure_keyring: bool = False  # documented fallback, an admin's explicit choice
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    interval_seconds: int = 30
+    warn_offline_hours: int = 24
+    block_offline_hours: int = 72
+    block_unsynced_dossiers: int = 2000
+    block_catalog_age_days: int = 14
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    language: str = "vi"  # vi | en
+    large_type: bool = False
+
+
+@dataclass(frozen=True)
+class LoggingConfig:
+    level: str = "INFO"
+    max_bytes: int = 5_000_000
+    keep_files: int = 10
+
+
+@dataclass(frozen=True)
+class Config:
+    backend: BackendConfig = field(default_factory=BackendConfig)
+    counter: CounterConfig = field(default_factory=CounterConfig)
+    devices: DevicesConfig = field(default_factory=DevicesConfig)
+    security: SecurityConfig = field(default_factory=SecurityConfig)
+    sync: SyncConfig = field(default_factory=SyncConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
+
+
+def default_path() -> Path:
+    env = os.environ.get("QMC_CONFIG")
+    return Path(env) if env else platformdirs.user_config_path(APP, appauthor=False) / "config.toml"
+
+
+def all_keys() -> list[str]:
+    """``section.key`` for every setting (what docs/configuration.md must document)."""
+    return [f"{s.name}.{k.name}" for s in fields(Config) for k in fields(s.default_factory())]
+
+
+def _bad(path: Path, detail: str) -> ConfigurationError:
+    return ConfigurationError(f"{path}: {detail}", f"Tệp cấu hình {path.name} có lỗi: {detail}. "
+                                                   "Sửa tệp theo tài liệu docs/configuration.md hoặc xóa dòng đó.")
+
+
+def load(path: Path | None = None) -> Config:
+    """Read the file (missing file = all defaults). Unknown keys and wrong types are errors."""
+    path = path or default_path()
+    if not path.exists():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise _bad(path, f"không đọc được ({exc})") from exc
+    sections = {}
+    for sec in fields(Config):
+        raw = data.pop(sec.name, {})
+        default = sec.default_factory()
+        values = {}
+        for key, value in raw.items():
+            kind = next((f.type for f in fields(default) if f.name == key), None)
+            if kind is None:
+                raise _bad(path, f"khóa không biết “{sec.name}.{key}”")
+            expected = {"str": str, "int": int, "float": (int, float), "bool": bool}[kind]
+            if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
+                raise _bad(path, f"“{sec.name}.{key}” phải là {kind}")
+            values[key] = float(value) if kind == "float" else value
+        sections[sec.name] = type(default)(**values)
+    if data:
+        raise _bad(path, f"mục không biết “{next(iter(data))}”")
+    return Config(**sections)
