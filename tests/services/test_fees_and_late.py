@@ -10,36 +10,20 @@ from counter_app.domain.applicant import Applicant, ApplicantKind
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.status import DossierStatus as S
 from counter_app.security.permissions import Action, PermissionDenied
-from counter_app.services import catalog
-from counter_app.services.dossiers import change_status, get_dossier_row, record_reception
+from counter_app.services.dossiers import change_status, get_dossier_row
 from counter_app.services.fees import PaymentMethod, collect, daily_cash_report, outstanding_vnd, refund
 from counter_app.services.late import due_soon, extend, withdraw
-from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
-from counter_app.services.reception import ReceptionFlow
 
 A = Applicant(ApplicantKind.INDIVIDUAL, "Lê Thị C", id_number="001190000111")
 T = datetime(2026, 11, 23, 9, 0)  # Monday
 
 
 @pytest.fixture
-def env(demo_profile, demo_store, approve):
-    ctx = demo_profile.context(demo_store)
-    alloc = NumberAllocator(LocalLeaseSource(), counter_code=ctx.counter_code)
-
+def env(desk, approve):
     def receive(code="1.004873", fee=None, at=T):
-        with demo_store.read() as s:
-            proc = catalog.get_procedure(s, code)
-        flow = ReceptionFlow()
-        flow.identify(A)
-        flow.choose_procedure(proc)
-        flow.mark_all_complete()
-        if fee is not None:
-            flow.set_fee(fee)
-        flow.to_outcome()
-        flow.receive()
-        return demo_store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=at)).value
+        return desk.receive(code, at, applicant=A, fee=fee)
 
-    return demo_store, ctx, receive, approve
+    return desk.store, desk.ctx, receive, approve
 
 
 def test_fee_collection_refund_and_cash_report(env):

@@ -7,38 +7,22 @@ import pytest
 from counter_app.domain.applicant import Applicant, ApplicantKind
 from counter_app.domain.status import DossierStatus as S
 from counter_app.security.permissions import Action
-from counter_app.services import catalog
-from counter_app.services.dossiers import change_status, record_reception
 from counter_app.services.indicators import GroupBy, compute
-from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
-from counter_app.services.reception import ReceptionFlow
 
 A = Applicant(ApplicantKind.INDIVIDUAL, "Lê Thị C", id_number="001190000111")
 
 
 @pytest.fixture
-def month(demo_profile, demo_store, approve):
-    store, ctx = demo_store, demo_profile.context(demo_store)
-    alloc = NumberAllocator(LocalLeaseSource(), counter_code=ctx.counter_code)
+def month(desk, approve):
+    store = desk.store
 
     def new(code, at, outcome="receive"):
-        with store.read() as s:
-            proc = catalog.get_procedure(s, code)
-        flow = ReceptionFlow()
-        flow.identify(A)
-        flow.choose_procedure(proc)
-        if outcome != "supplement":
-            flow.mark_all_complete()
-        flow.to_outcome()
-        {"receive": flow.receive, "supplement": lambda: flow.request_supplement("thiếu"),
-         "refuse": lambda: flow.refuse("không thuộc thẩm quyền")}[outcome]()
-        return store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=at)).value
+        return desk.receive(code, at, outcome=outcome, applicant=A)
 
     def move(code, *steps):
         for target, at in steps:
             approval = approve(Action.WITHDRAW_DOSSIER, code, at=at) if target is S.WITHDRAWN else None
-            store.write(lambda s, t=target, a=at: change_status(s, code, t, ctx=ctx, now=a, reason="r",
-                                                                approval_id=approval))
+            desk.move(code, target, at, reason="r", approval_id=approval)
 
     # 3 working days each (1.004873): received Mon 2/11 09:00 → due Thu 5/11 09:00.
     on_time = new("1.004873", datetime(2026, 11, 2, 9))

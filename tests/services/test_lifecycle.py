@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from conftest import Desk
 
 from counter_app.domain.applicant import Applicant, ApplicantKind, IdentitySource
 from counter_app.domain.dossier import HandoffResult
@@ -12,7 +13,6 @@ from counter_app.domain.status import DossierStatus as S
 from counter_app.services import catalog
 from counter_app.services.dossiers import change_status, get_dossier_row, record_reception
 from counter_app.services.handoffs import batch_for_day, hand_off_batch, record_step, result_tag
-from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
 from counter_app.services.reception import ReceptionFlow
 from counter_app.services.returns import ReturnError, load_for_return, record_return
 
@@ -20,22 +20,13 @@ OWNER = Applicant(ApplicantKind.INDIVIDUAL, "Nguyễn Văn A", id_number="001090
 
 
 @pytest.fixture
-def env(demo_profile, demo_store):
-    ctx = demo_profile.context(demo_store)
-    return demo_store, ctx, NumberAllocator(LocalLeaseSource(), counter_code=ctx.counter_code)
+def env(desk):
+    return desk.store, desk.ctx, desk.alloc
 
 
 def receive(env, code, at):
     store, ctx, alloc = env
-    with store.read() as s:
-        proc = catalog.get_procedure(s, code)
-    flow = ReceptionFlow()
-    flow.identify(OWNER)
-    flow.choose_procedure(proc)
-    flow.mark_all_complete()
-    flow.to_outcome()
-    flow.receive()
-    return store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=at)).value.code
+    return Desk(store, ctx).receive(code, at, applicant=OWNER).code
 
 
 def test_result_tags():
