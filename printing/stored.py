@@ -1,0 +1,63 @@
+"""A :class:`FormContext` for a dossier kept in the local store (``--dossier CODE``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.applicant import Applicant, ApplicantKind, Contact, IdentitySource, Submitter
+from counter_app.domain.dossier import Channel, Dossier, Handoff, HandoffResult, ReceivedComponent, StatusChange
+from counter_app.domain.legal_basis import LegalBasis
+from counter_app.domain.personal_id import Sex
+from counter_app.domain.status import DossierStatus
+from counter_app.domain.time_limit import LimitKind, TimeLimit
+from counter_app.services.dossiers import get_dossier_row, list_dossiers
+from counter_app.storage.models import AgencyRow, DossierRow, OfficerRow
+
+from .data import AgencyBlock, FormContext
+
+
+def dossier_from_row(row: DossierRow) -> Dossier:
+    """The domain dossier of a stored row (applicant snapshot, checklist, history, hand-offs)."""
+    applicant = Applicant(
+        ApplicantKind(row.applicant_kind), row.applicant_name, id_number=row.applicant_id_number,
+        tax_code=row.applicant_tax_code, date_of_birth=row.applicant_dob,
+        sex=Sex(row.applicant_sex) if row.applicant_sex else None, address=row.applicant_address,
+        source=IdentitySource(row.applicant_source))
+    return Dossier(
+        code=row.code, procedure_code=row.procedure_code, procedure_name=row.procedure_name, applicant=applicant,
+        submitter=Submitter(row.submitter_name or row.applicant_name, row.submitter_id_number, row.submitter_relation),
+        contact=Contact(row.contact_phone, row.contact_email, row.contact_address), channel=Channel(row.channel),
+        legal_basis=LegalBasis(row.legal_basis), received_at=row.received_at, status=DossierStatus(row.status),
+        counting_start=row.counting_start, due_at=row.due_at, fee_vnd=row.fee_vnd,
+        components=[ReceivedComponent(c.name, c.required_originals, c.required_copies, c.mandatory, c.originals,
+                                      c.copies, c.position) for c in row.components],
+        history=[StatusChange(DossierStatus(h.from_status), DossierStatus(h.to_status), h.at, h.officer, h.reason)
+                 for h in row.history],
+        handoffs=[Handoff(h.seq, h.from_unit, h.to_unit, h.given_by, h.given_at, h.received_by, h.received_at,
+                          h.step_due_at, HandoffResult(h.result) if h.result else None, h.note)
+                  for h in row.handoffs])
+
+
+def stored_context(session: Session, code: str, *, form: str, now: datetime) -> FormContext:
+    row = get_dossier_row(session, code)
+    dossier = dossier_from_row(row)
+    agency = session.scalar(select(AgencyRow).where(AgencyRow.code == row.agency_code))
+    officer = session.scalar(select(OfficerRow).where(OfficerRow.username == row.officer))
+    block = AgencyBlock.from_settings(unit_name=agency.name.upper() if agency else "",
+                                      unit_label=agency.name if agency else "")
+    reasons = [line for line in row.reason.splitlines() if line.strip()]
+    ctx = FormContext(dossier=dossier, agency=block, issued_at=now if form != "receipt" else row.received_at,
+                      officer_name=officer.full_name if officer else row.officer,
+                      register_seq=row.code.rsplit("-", 1)[-1], register_book=f"{row.received_at:%Y}",
+                      limit=TimeLimit(LimitKind(row.limit_kind), row.limit_value) if row.limit_kind else None)
+    if form == "supplement":
+        ctx.reasons, ctx.supplement_items = reasons[:1], reasons[1:]
+    elif form in ("refusal", "stop", "apology"):
+        ctx.reasons = reasons
+    elif form == "register":
+        rows = list_dossiers(session, limit=500)
+        ctx.register_rows = [dossier_from_row(get_dossier_row(session, r.code)) for r in reversed(rows)]
+    return ctx
