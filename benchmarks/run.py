@@ -8,7 +8,10 @@ Each row is compared with a baseline measured in the same run on the same machin
   the same column, on a synthetic catalog of ``--rows`` procedures (default 200 000;
   ``--rows 1000000`` for the 1 M target; building it takes a while).
 
-Usage: ``.venv/bin/python benchmarks/run.py [--rows N] [--quick]``
+Every ``benchmarks/<area>_bench.py`` adds its rows through ``rows(quick)`` (printing,
+ID card, barcode, scanning, sync…), each with its own same-run baseline.
+
+Usage: ``.venv/bin/python benchmarks/run.py [--rows N] [--quick] [--only AREA ...]``
 """
 
 from __future__ import annotations
@@ -112,17 +115,38 @@ def bench_catalog(rows: int, quick: bool) -> list[tuple]:
     return out + [(f"catalog build {rows:,} rows", build_s, "s", None, None)]
 
 
+def area_rows(quick: bool, only: list[str] | None) -> list[tuple]:
+    """Rows of every ``*_bench.py`` beside this file (or just the ``only`` areas)."""
+    import importlib.util
+
+    out = []
+    for path in sorted(Path(__file__).parent.glob("*_bench.py")):
+        area = path.stem.removesuffix("_bench")
+        if only and area not in only:
+            continue
+        spec = importlib.util.spec_from_file_location(f"bench_{area}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        out += module.rows(quick)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=200_000)
     ap.add_argument("--quick", action="store_true", help="fewer samples (smoke run)")
+    ap.add_argument("--only", nargs="*", help="areas to run: core, printing, idcard, barcode, scanning, sync…")
     args = ap.parse_args()
-    rows = bench_calendar(args.quick) + bench_catalog(args.rows, args.quick)
-    print(f"{'name':44} {'value':>12} {'unit':10} {'baseline':>12} {'ratio':>8}")
+    rows = []
+    if not args.only or "core" in args.only:
+        rows += bench_calendar(args.quick) + bench_catalog(args.rows, args.quick)
+    rows += area_rows(args.quick, [a for a in (args.only or []) if a != "core"] or None)
+    width = max(44, *(len(r[0]) for r in rows))
+    print(f"{'name':{width}} {'value':>12} {'unit':10} {'baseline':>12} {'ratio':>8}")
     for name, value, unit, base, ratio in rows:
         b = f"{base:12.2f}" if base is not None else f"{'—':>12}"
         r = f"{ratio:8.3f}" if ratio is not None else f"{'—':>8}"
-        print(f"{name:44} {value:12.2f} {unit:10} {b} {r}")
+        print(f"{name:{width}} {value:12.2f} {unit:10} {b} {r}")
     return 0
 
 
