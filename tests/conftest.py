@@ -64,54 +64,8 @@ def _long_validity():
     return SecurityPolicy(offline_validity=timedelta(days=3650))
 
 
-class Desk:
-    """A counter for tests: build reception flows on the demo catalog and record them."""
-
-    def __init__(self, store: Store, ctx) -> None:
-        from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
-
-        self.store, self.ctx = store, ctx
-        self.alloc = NumberAllocator(LocalLeaseSource(), counter_code=ctx.counter_code)
-
-    def flow(self, code: str = "1.004873", *, applicant=None, contact=None, complete: bool = True,
-             fee: int | None = None, resume_of: str | None = None, prior: int = 0):
-        """A ReceptionFlow at the outcome step."""
-        from counter_app.domain.applicant import Applicant, ApplicantKind, IdentitySource
-        from counter_app.services import catalog
-        from counter_app.services.reception import ReceptionFlow
-
-        with self.store.read() as s:
-            proc = catalog.get_procedure(s, code)
-        flow = ReceptionFlow(resume_of=resume_of, prior_supplements=prior)
-        flow.identify(applicant or Applicant(ApplicantKind.INDIVIDUAL, "Nguyễn Văn A", id_number="001090123456",
-                                             source=IdentitySource.CHIP), contact=contact)
-        flow.choose_procedure(proc)
-        if complete:
-            flow.mark_all_complete()
-        if fee is not None:
-            flow.set_fee(fee)
-        flow.to_outcome()
-        return flow
-
-    def record(self, flow, at: datetime):
-        from counter_app.services.dossiers import record_reception
-
-        return self.store.write(lambda s: record_reception(s, flow, ctx=self.ctx, allocator=self.alloc,
-                                                           now=at)).value
-
-    def receive(self, code: str = "1.004873", at: datetime = PINNED_NOW, *, outcome: str = "receive", **kw):
-        flow = self.flow(code, complete=outcome != "supplement", **kw)
-        {"receive": flow.receive, "supplement": lambda: flow.request_supplement("Thiếu giấy tờ"),
-         "refuse": lambda: flow.refuse("Không thuộc thẩm quyền")}[outcome]()
-        return self.record(flow, at)
-
-    def move(self, code: str, target, at: datetime, *, reason: str = "", approval_id: str | None = None):
-        from counter_app.services.dossiers import change_status
-
-        return self.store.write(lambda s: change_status(s, code, target, ctx=self.ctx, now=at, reason=reason,
-                                                        approval_id=approval_id))
-
-
 @pytest.fixture
-def desk(demo_profile, demo_store) -> Desk:
+def desk(demo_profile, demo_store):
+    from qmc_testing import Desk
+
     return Desk(demo_store, demo_profile.context(demo_store))

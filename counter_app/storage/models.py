@@ -148,4 +148,5 @@ class SettingRow(Base):
 
 from .models_dossier import (  # noqa: E402,F401  (same metadata)
     DossierComponentRow, DossierPauseRow, DossierRow, HandoffRow, StatusChangeRow)
+from .models_attachments import AttachmentRow  # noqa: E402,F401
 from .models_printing import PrintRecordRow  # noqa: E402,F401

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import asn1crypto.tsp  # noqa: F401  (registers CMS attribute OIDs before asn1crypto caches its lookup;
+#                                 without it a later PAdES signature fails with 'signing_certificate_v2')
 from asn1crypto import algos, cms, core, x509
 
 from . import tlv

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from conftest import Desk
+from qmc_testing import Desk
 
 from counter_app.domain.applicant import Applicant, ApplicantKind, IdentitySource
 from counter_app.domain.dossier import HandoffResult
