@@ -1,6 +1,6 @@
 """The counter's configuration: one TOML file in the platform's config folder.
 
-``%APPDATA%\\quay-mot-cua\\config.toml`` on Windows, ``~/.config/quay-mot-cua/config.toml`` on
+``%LOCALAPPDATA%\\quay-mot-cua\\config.toml`` on Windows, ``~/.config/quay-mot-cua/config.toml`` on
 Linux, or ``$QMC_CONFIG``. Every key is documented in ``docs/configuration.md`` (a test
 checks that the two agree). Per-agency settings synced from the backend override the
 ``[agency]`` defaults at run time (sync issue). Secrets never live here (OS keyring).

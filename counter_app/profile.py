@@ -1,6 +1,6 @@
 """A profile: the data folder of one counter installation (database, backups, settings).
 
-The default folder comes from platformdirs (``%LOCALAPPDATA%\\QuayMotCua`` on Windows,
+The default folder comes from platformdirs (``%LOCALAPPDATA%\\quay-mot-cua`` on Windows,
 ``~/.local/share/quay-mot-cua`` on Linux); ``$QMC_DATA_DIR`` or ``--data-dir`` overrides it.
 A *demo* profile lives in a throw-away folder and is filled with demo data.
 """
