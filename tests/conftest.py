@@ -29,11 +29,6 @@ def demo_profile(tmp_path: Path) -> Profile:
 @pytest.fixture
 def demo_store(demo_profile: Profile) -> Store:
     s = demo_profile.open_store()
-    # INTEGRATION: the security and lifecycle tables get their Alembic revision at integration;
-    # until then the tests create them.
-    from counter_app.storage import models_lifecycle, models_security  # noqa: F401
-    from counter_app.storage.pending_base import PendingBase
-    PendingBase.metadata.create_all(s.engine, checkfirst=True)
     yield s
     s.close()
 

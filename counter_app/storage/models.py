@@ -150,3 +150,6 @@ from .models_dossier import (  # noqa: E402,F401  (same metadata)
     DossierComponentRow, DossierPauseRow, DossierRow, HandoffRow, StatusChangeRow)
 from .models_attachments import AttachmentRow  # noqa: E402,F401
 from .models_printing import PrintRecordRow  # noqa: E402,F401
+from .models_sync import SyncLeasePoolRow, SyncRejectionRow, SyncStateRow, SyncUploadRow  # noqa: E402,F401
+from .models_security import ApprovalRow, AuditEntryRow, CachedCredentialRow  # noqa: E402,F401
+from .models_lifecycle import ExtensionRow, PaymentRow, RatingRow  # noqa: E402,F401

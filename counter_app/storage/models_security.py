@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .pending_base import PendingBase as Base
+from .base import Base
 
 
 class CachedCredentialRow(Base):

@@ -69,3 +69,23 @@ def test_logging_filter_redacts_messages_args_and_tracebacks(tmp_path):
     content = path.read_text(encoding="utf-8")
     assert "001090123456" not in content and "079301000001" not in content
     assert "read card [ẩn]" in content and "ValueError" in content
+
+
+def test_the_app_cannot_update_or_delete_audit_entries(sec_store):
+    from sqlalchemy.exc import IntegrityError
+
+    from counter_app.storage.models_security import AuditEntryRow
+
+    _fill(sec_store, 2)
+
+    def edit(s):
+        s.get(AuditEntryRow, 1).actor = "ke-gian"
+
+    def delete(s):
+        s.delete(s.get(AuditEntryRow, 2))
+
+    for change in (edit, delete):
+        with pytest.raises(IntegrityError, match="append-only"):
+            sec_store.write(change)
+    with sec_store.read() as s:
+        assert audit.verify_chain(s).entries == 2
