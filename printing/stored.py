@@ -15,6 +15,7 @@ from counter_app.domain.status import DossierStatus
 from counter_app.domain.time_limit import LimitKind, TimeLimit
 from counter_app.services.dossiers import get_dossier_row, list_dossiers
 from counter_app.storage.models import AgencyRow, DossierRow, OfficerRow
+from counter_app.storage.models_lifecycle import ExtensionRow
 
 from .data import AgencyBlock, FormContext
 
@@ -55,7 +56,14 @@ def stored_context(session: Session, code: str, *, form: str, now: datetime) -> 
                       limit=TimeLimit(LimitKind(row.limit_kind), row.limit_value) if row.limit_kind else None)
     if form == "supplement":
         ctx.reasons, ctx.supplement_items = reasons[:1], reasons[1:]
-    elif form in ("refusal", "stop", "apology"):
+    elif form == "apology":
+        ext = session.scalar(select(ExtensionRow).where(ExtensionRow.dossier_code == row.code)
+                             .order_by(ExtensionRow.id.desc()).limit(1))
+        if ext is not None:  # the letter names the original appointment and the new one
+            dossier.due_at, ctx.new_due_at, ctx.reasons = ext.old_due_at, ext.new_due_at, [ext.reason]
+        else:
+            ctx.reasons = reasons
+    elif form in ("refusal", "stop"):
         ctx.reasons = reasons
     elif form == "register":
         rows = list_dossiers(session, limit=500)

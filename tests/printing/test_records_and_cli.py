@@ -162,3 +162,28 @@ def test_print_record_migration_goes_up_and_down(tmp_path):
     assert "print_record" not in tables()
     migrate.upgrade(engine)
     assert "print_record" in tables()
+
+
+def test_apology_letter_of_a_stored_dossier_names_both_appointments(desk, approve, tmp_path):
+    import subprocess
+    from datetime import datetime as dt
+
+    from counter_app.security.permissions import Action
+    from counter_app.services.late import extend
+    from printing.render import render_form
+
+    rec = desk.receive("1.004873", dt(2026, 11, 23, 9, 0))  # due Fri 27/11/2026 09:00
+    new_due = dt(2026, 12, 4, 16, 0)
+    desk.store.write(lambda s: extend(s, code=rec.code, new_due_at=new_due, reason="Chờ kết quả xác minh",
+                                      ctx=desk.ctx, approval_id=approve(Action.EXTEND_DEADLINE, rec.code,
+                                                                        at=dt(2026, 11, 25, 9)),
+                                      now=dt(2026, 11, 25, 9)))
+    with desk.store.read() as s:
+        ctx = stored_context(s, rec.code, form="apology", now=dt(2026, 11, 25, 10))
+    pdf = tmp_path / "apology.pdf"
+    pdf.write_bytes(render_form("apology", ctx).pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "Chờ kết quả xác minh" in flat
+    assert "27 tháng 11 năm 2026" in flat or "27/11/2026" in flat
+    assert "04 tháng 12 năm 2026" in flat or "4 tháng 12 năm 2026" in flat or "04/12/2026" in flat
