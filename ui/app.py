@@ -9,13 +9,14 @@ anything unexpected is logged to stderr and reported in a short dialog.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata
 
-from PyQt6.QtCore import QCoreApplication, QSettings
+from PyQt6.QtCore import QCoreApplication, QSettings, QTimer
 from PyQt6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from counter_app.domain.errors import CounterError
@@ -23,6 +24,7 @@ from counter_app.profile import Profile
 
 from .i18n import install_language, language_from_env, remove_language
 from .main_window import MainWindow
+from .print_hook import slip_printer
 from .theme import Theme
 from .workspace import Workspace
 
@@ -44,12 +46,14 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
         with _errors_shown_as_dialogs():
             try:
                 profile = Profile.throwaway_demo() if demo else Profile.default(data_dir)
+                _log_to_profile(profile)
                 settings = ui_settings(profile)
                 theme = Theme(app, scale=_saved_scale(settings))
                 theme.apply()
                 theme.scaleChanged.connect(lambda scale: settings.setValue(FONT_SCALE_KEY, scale))
                 workspace = Workspace.open(profile)
-                window = MainWindow(workspace, theme)
+                window = MainWindow(workspace, theme, print_slip=slip_printer(workspace),
+                                    card_reader_factory=card_reader_factory(profile))
             except CounterError as exc:
                 log.warning("start-up failed: %s: %s", exc.code, exc)
                 show_error(None, exc.message_vi)
@@ -58,14 +62,54 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
                 traceback.print_exc(file=sys.stderr)
                 show_error(None, _unexpected())
                 return 1
+            scanner = install_scanner_filter(app, window)
             window.show()
-            return app.exec()
+            exit_after = os.environ.get("QMC_EXIT_AFTER_START_MS")  # smoke tests of the bundle
+            if exit_after:
+                QTimer.singleShot(int(exit_after), app.quit)
+            try:
+                return app.exec()
+            finally:
+                if scanner is not None:
+                    app.removeEventFilter(scanner)
     finally:
         if workspace is not None:
             workspace.close()  # also deletes a demo profile
         elif profile is not None:
             profile.discard()
         remove_language(app, translator)
+
+
+def _log_to_profile(profile: Profile) -> None:
+    """Redacted rotating logs in the profile; an unhandled error gets a calm message and a saved report."""
+    from counter_app.logsetup import install_crash_handler, setup
+
+    setup(profile.log_dir)
+    install_crash_handler(profile.root / "crash", on_crash=lambda report: show_error(
+        None, QCoreApplication.translate(
+            "App", "Ứng dụng gặp lỗi không mong đợi. Thao tác vừa rồi có thể chưa được lưu; hãy kiểm tra lại. "
+                   "Báo cáo lỗi đã được lưu ({name}) để gửi bộ phận hỗ trợ.").format(name=report.name)))
+
+
+def card_reader_factory(profile: Profile):
+    """``factory(handler) -> IdCardReader`` when devices.idcard is installed, else ``None``."""
+    try:
+        from devices.idcard.facade import IdCardReader, options_for_profile
+    except ImportError:
+        return None
+    return lambda handler: IdCardReader(handler=handler, options=options_for_profile(profile.root))
+
+
+def install_scanner_filter(app: QApplication, window: MainWindow):
+    """Keyboard-wedge scans anywhere in the window go to ``window.on_scan`` (devices.barcode)."""
+    try:
+        from .barcode_filter import ScannerInputFilter
+    except ImportError:  # the barcode package is not installed: typing and pasting still work
+        return None
+    scanner = ScannerInputFilter(app)
+    app.installEventFilter(scanner)
+    scanner.classified.connect(window.on_scan)
+    return scanner
 
 
 def configure_application(app: QCoreApplication) -> None:

@@ -1,21 +1,32 @@
-"""The main window: brand header, procedure search (left), procedure detail (right).
+"""The main window: brand header, then one page per task, switched by F-keys.
 
-Keyboard first: Ctrl+F search, ↑/↓ and Enter choose, Ctrl+= / Ctrl+- large type,
-Ctrl+Q quit. It holds no business rule: everything shown comes from :class:`Workspace`.
+F2 reception wizard, F3 return of results, F4 dossier search, F5 the day's
+dashboard, F6 (or Ctrl+F) the procedure catalogue. Ctrl+= / Ctrl+- large type, Ctrl+Q
+quit. It holds no business rule: everything shown comes from :class:`Workspace`, and
+every write goes through the :class:`OperationRunner` (one writer thread).
 """
 
 from __future__ import annotations
 
 from importlib import metadata
+from types import SimpleNamespace
 
 from PyQt6.QtCore import Qt, QTime, QTimer
 from PyQt6.QtGui import QAction, QKeySequence
-from PyQt6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from counter_app.domain.applicant import IdentitySource
 from counter_app.domain.errors import CounterError
+from counter_app.services.reception import Step
 
+from .dashboard import DashboardPage
+from .dossiers.page import DossierSearchPage
+from .ops import OperationRunner
+from .reception.wizard import PrintSlip, ReceptionPage
+from .returns import ReturnPage
 from .theme import Theme
 from .widgets.brand_header import BrandHeader
+from .widgets.device_status import DeviceIndicator, DeviceSlot, default_slots, probe_slot
 from .widgets.counter_status import CounterStatusBar
 from .widgets.procedure_detail import ProcedureDetail
 from .widgets.procedure_search import ProcedureSearch
@@ -23,10 +34,13 @@ from .workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, theme: Theme, parent: QWidget | None = None, *,
+                 devices: list[DeviceSlot] | None = None, print_slip: PrintSlip | None = None,
+                 card_reader_factory=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.theme = theme
+        self.runner = OperationRunner(workspace.store, self)
         ident = workspace.identity
         self.setObjectName("MainWindow")
         title = self.tr("Bộ phận Tiếp nhận và Trả kết quả")
@@ -47,10 +61,26 @@ class MainWindow(QMainWindow):
         splitter.setHandleWidth(10)
         self.splitter = splitter
 
+        catalog_page = QWidget()
+        catalog_layout = QVBoxLayout(catalog_page)
+        catalog_layout.setContentsMargins(0, 0, 0, 0)
+        catalog_layout.addWidget(splitter)
+        self.reception = ReceptionPage(workspace, self.runner, print_slip=print_slip)
+        self.returns = ReturnPage(workspace, self.runner)
+        self.dossiers = DossierSearchPage(workspace, self.runner)
+        self.dashboard = DashboardPage(workspace)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("MainTabs")
+        self.tabs.setDocumentMode(True)
+        for page, label in ((self.reception, self.tr("Tiếp nhận (F2)")), (self.returns, self.tr("Trả kết quả (F3)")),
+                            (self.dossiers, self.tr("Tra cứu hồ sơ (F4)")), (self.dashboard, self.tr("Tổng quan (F5)")),
+                            (catalog_page, self.tr("Thủ tục (F6)"))):
+            self.tabs.addTab(page, label)
+        self.catalog_page = catalog_page
         body = QWidget()
         body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(12, 12, 12, 8)
-        body_layout.addWidget(splitter)
+        body_layout.setContentsMargins(12, 8, 12, 8)
+        body_layout.addWidget(self.tabs)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -62,7 +92,24 @@ class MainWindow(QMainWindow):
         self.status = CounterStatusBar()
         self.status.set_identity(ident)
         self.setStatusBar(self.status)
+        slots = devices if devices is not None else default_slots()
+        self.card_reader = None
+        if card_reader_factory is not None:  # ``factory(handler) -> IdCardReader`` (devices.idcard)
+            from .reception.card_reader import CardReaderBridge
+
+            self.card_reader = CardReaderBridge(self.runner, card_reader_factory, self)
+            self.reception.attach_card_reader(self.card_reader)
+            bridge = self.card_reader
+            for slot in slots:
+                if slot.key == "idcard":  # probe the shared reader; never close it
+                    slot.probe = lambda: SimpleNamespace(available=bridge.available)
+        self.device_indicators = [DeviceIndicator(slot) for slot in slots]
+        self.status.add_devices(self.device_indicators)
+        for indicator in self.device_indicators:
+            indicator.clicked.connect(lambda _key, i=indicator: i.show_diagnostics())
         self._build_menus()
+        self.runner.changed.connect(self._on_changes)
+        self.reception.recorded.connect(lambda _r: self.dashboard.refresh())
 
         self.search.procedureChosen.connect(self.show_procedure)
         self.search.failed.connect(self.status.show_error)
@@ -75,7 +122,74 @@ class MainWindow(QMainWindow):
         self._arm_minute_timer()
 
         self.resize(1200, 750)
-        self.search.focus_search()
+        self.show_page(self.reception)
+        QTimer.singleShot(0, self.probe_devices)
+
+    # ---- pages and devices -------------------------------------------------------------
+
+    def show_page(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
+        if page is self.reception:
+            self.reception.identify.focus_first() if self.reception.stack.currentIndex() == 0 else None
+        elif page is self.dossiers:
+            self.dossiers.refresh()
+            self.dossiers.focus_search()
+        elif page is self.catalog_page:
+            self.search.focus_search()
+        elif page is self.returns:
+            self.returns.render()
+
+    def focus_catalog_search(self) -> None:
+        self.show_page(self.catalog_page)
+
+    def probe_devices(self) -> None:
+        """Ask each wired façade whether its device is there, off the GUI thread."""
+        for indicator in self.device_indicators:
+            if indicator.slot.probe is None:
+                continue
+            self.runner.background(lambda slot=indicator.slot: probe_slot(slot),
+                                   on_done=lambda result, i=indicator: i.set_state(*result),
+                                   on_error=lambda message, i=indicator: i.set_state("error", message))
+
+    def on_scan(self, result) -> None:
+        """A classified barcode scan (``devices.barcode.dispatch.ScanResult``, duck-typed).
+
+        Card QR → the reception wizard's identify step; dossier code → its detail (F4);
+        procedure code → the wizard's procedure step or the catalogue; else its message.
+        """
+        kind = getattr(getattr(result, "kind", None), "value", "")
+        if kind == "card_qr" and result.card is not None and self.tabs.currentWidget() is self.returns:
+            self.returns.accept_identity(result.card, IdentitySource.QR)
+        elif kind == "card_qr" and result.card is not None:
+            self.show_page(self.reception)
+            self.reception.accept_identity(result.card, IdentitySource.QR)
+        elif kind == "dossier" and result.dossier_code is not None and self.tabs.currentWidget() is self.returns:
+            self.returns.open_code(result.dossier_code.format())
+        elif kind == "dossier" and result.dossier_code is not None:
+            code = result.dossier_code.format()
+            self.show_page(self.dossiers)
+            self.dossiers.query.setText(code)
+            self.dossiers.open_code(code)
+        elif kind == "procedure" and result.procedure_code:
+            if self.tabs.currentWidget() is self.reception and self.reception.flow.step is Step.PROCEDURE:
+                self.reception.choose_procedure(result.procedure_code)
+            else:
+                self.show_page(self.catalog_page)
+                self.show_procedure(result.procedure_code)
+        elif getattr(result, "message_vi", ""):
+            self.status.show_error(result.message_vi)
+
+    def _on_changes(self, changes) -> None:
+        if changes.dossiers:
+            self.dashboard.refresh()
+            if self.tabs.currentWidget() is self.dossiers:
+                self.dossiers.refresh()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.runner.shutdown()  # let a confirmed reception finish writing before the store closes
+        if self.card_reader is not None:
+            self.card_reader.close()
+        super().closeEvent(event)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
@@ -83,7 +197,18 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view = self.menuBar().addMenu(self.tr("&Xem"))
-        self.find_action = self._action(self.tr("&Tìm thủ tục"), [QKeySequence("Ctrl+F")], self.search.focus_search)
+        self.find_action = self._action(self.tr("&Tìm thủ tục"), [QKeySequence("Ctrl+F"), QKeySequence("F6")],
+                                        self.focus_catalog_search)
+        self.reception_action = self._action(self.tr("Tiếp &nhận hồ sơ"), [QKeySequence("F2")],
+                                             lambda: self.show_page(self.reception))
+        self.return_action = self._action(self.tr("T&rả kết quả"), [QKeySequence("F3")],
+                                          lambda: self.show_page(self.returns))
+        self.dossiers_action = self._action(self.tr("Tra cứu &hồ sơ"), [QKeySequence("F4")],
+                                            lambda: self.show_page(self.dossiers))
+        self.dashboard_action = self._action(self.tr("Tổng &quan"), [QKeySequence("F5")],
+                                             lambda: self.show_page(self.dashboard))
+        for action in (self.reception_action, self.return_action, self.dossiers_action, self.dashboard_action):
+            view.addAction(action)
         self.larger_action = self._action(self.tr("Chữ &lớn hơn"), [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")],
                                           self.theme.larger)
         self.smaller_action = self._action(self.tr("Chữ &nhỏ hơn"), [QKeySequence("Ctrl+-")], self.theme.smaller)

@@ -3,7 +3,7 @@
     Xvfb :99 -screen 0 1280x800x24 -nolisten tcp &   # then stop it by its PID
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python -m ui.screenshot docs/screenshot.png
 
-It types the query key by key into the search box (as an officer would), presses Enter
+It enters the query into the search box (an input-method commit), presses Enter
 to choose the first hit, grabs the main window and closes it. The exit code is
 ``run_gui``'s; 3 if no hit was found (nothing worth a picture).
 """
@@ -14,7 +14,7 @@ import argparse
 import sys
 
 from PyQt6.QtCore import QEvent, Qt, QTimer
-from PyQt6.QtGui import QKeyEvent
+from PyQt6.QtGui import QInputMethodEvent, QKeyEvent
 from PyQt6.QtWidgets import QApplication
 
 from .app import run_gui
@@ -42,17 +42,24 @@ def main(argv: list[str] | None = None) -> int:
             QApplication.quit()
             return
         window.resize(*SIZE)
+        window.show_page(window.catalog_page)  # the procedure catalogue (F6)
         box = window.search.query
-        for ch in args.query:
-            _press(box, 0, ch)
-        found["hits"] = window.search.hit_count()
-        _press(box, Qt.Key.Key_Return)
+        # One input-method commit, as a Vietnamese IME sends it (key events this fast would be
+        # taken for a barcode scanner's burst by the scanner filter, as they should).
+        commit = QInputMethodEvent()
+        commit.setCommitString(args.query)
+        QApplication.sendEvent(box, commit)
+
+        def choose() -> None:  # after the scanner filter has let the input through
+            found["hits"] = window.search.hit_count()
+            _press(box, Qt.Key.Key_Return)
+            QTimer.singleShot(500, grab)
 
         def grab() -> None:
             window.grab().save(args.output)
             window.close()
 
-        QTimer.singleShot(500, grab)
+        QTimer.singleShot(300, choose)
 
     QTimer.singleShot(500, drive)
     code = run_gui(demo=True, data_dir=None)

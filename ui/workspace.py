@@ -10,14 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from sqlalchemy.orm import Session
+
 from counter_app import clock
 from counter_app.domain.legal_basis import basis_for
 from counter_app.domain.procedure import Procedure
 from counter_app.domain.time_limit import TimeLimit
 from counter_app.profile import Profile
-from counter_app.services import catalog
+from counter_app.domain.status import DossierStatus
+from counter_app.services import catalog, queries, returns
 from counter_app.services.calendar_service import calendar_for
-from counter_app.services.dossiers import CounterContext
+from counter_app.services.dossiers import CounterContext, ReceptionRecord, change_status, record_reception
+from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
+from counter_app.services.operations import OpResult
+from counter_app.services.reception import ReceptionFlow
+from counter_app.services.returns import ReturnFlow
 from counter_app.services.identity import CounterIdentity, counter_identity
 from counter_app.storage.db import Store
 
@@ -40,6 +47,8 @@ class Workspace:
         self.now = now
         self.context: CounterContext = profile.context(store)
         self.identity = self._load_identity()
+        # Local leases: one counter per agency until the sync issue brings the server source.
+        self.allocator = NumberAllocator(LocalLeaseSource(), counter_code=self.context.counter_code)
 
     @classmethod
     def open(cls, profile: Profile, *, now: Callable[[], datetime] = clock.now) -> "Workspace":
@@ -72,6 +81,44 @@ class Workspace:
         with self.store.read() as s:
             cal = calendar_for(s, agency_code=self.context.agency_code, basis=basis_for(at.date()))
         return DuePreview(at, cal.counting_start(at), cal.due_at(at, limit))
+
+    def recent_procedures(self, *, limit: int = 5) -> list[tuple[str, str]]:
+        with self.store.read() as s:
+            return queries.recent_procedures(s, counter_code=self.context.counter_code, limit=limit)
+
+    def search_dossiers(self, query: queries.DossierQuery, *, limit: int = 200) -> list[queries.DossierSummary]:
+        with self.store.read() as s:
+            return queries.search_dossiers(s, query, now=self.now(), limit=limit)
+
+    def dossier_detail(self, code: str) -> queries.DossierDetail:
+        with self.store.read() as s:
+            return queries.dossier_detail(s, code, now=self.now())
+
+    def day_counts(self) -> queries.DayCounts:
+        now = self.now()
+        with self.store.read() as s:
+            return queries.day_counts(s, day=now.date(), now=now, officer=self.context.officer)
+
+    # ---- operations: functions for ``OperationRunner.write`` (run on the writer thread) ----
+
+    def record_reception_op(self, flow: ReceptionFlow) -> Callable[[Session], OpResult[ReceptionRecord]]:
+        """Record the decided ``flow``; the time is taken now, when the officer confirms."""
+        at, ctx, allocator = self.now(), self.context, self.allocator
+        return lambda s: record_reception(s, flow, ctx=ctx, allocator=allocator, now=at)
+
+    def load_for_return(self, code: str) -> ReturnFlow:
+        """The return-of-results flow for ``code`` (raises if unknown or not resolved)."""
+        with self.store.read() as s:
+            return returns.load_for_return(s, code.strip())
+
+    def record_return_op(self, flow: ReturnFlow) -> Callable[[Session], OpResult[str]]:
+        at, ctx = self.now(), self.context
+        return lambda s: returns.record_return(s, flow, ctx=ctx, now=at)
+
+    def change_status_op(self, code: str, target: DossierStatus, *,
+                         reason: str = "") -> Callable[[Session], OpResult[DossierStatus]]:
+        at, ctx = self.now(), self.context
+        return lambda s: change_status(s, code, target, ctx=ctx, now=at, reason=reason)
 
     # ---- identity --------------------------------------------------------------
 

@@ -21,6 +21,7 @@ DUE_RE = re.compile(r"hẹn trả: (\d{2}):(\d{2}), (thứ \w+|Chủ nhật), ng
 
 
 def search_for(qtbot, window, type_text, text: str) -> None:
+    window.show_page(window.catalog_page)
     box = window.search.query
     box.clear()
     type_text(box, text)

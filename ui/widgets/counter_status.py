@@ -30,10 +30,18 @@ class CounterStatusBar(QStatusBar):
         self.sync.setObjectName("SyncState")
         self.addWidget(self.error, 1)
         for label in (self.officer, self.counter, self.agency, self.sync):
-            self.addPermanentWidget(label)
+            self.addPermanentWidget(label, 1 if isinstance(label, ElidedLabel) else 0)
+        # The long texts (officer, sync) take what is left; the short ones keep their size.
+        for label in (self.officer, self.sync):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._error_timer = QTimer(self)
         self._error_timer.setSingleShot(True)
         self._error_timer.timeout.connect(self.clear_error)
+
+    def add_devices(self, indicators: list[QWidget]) -> None:
+        """Device indicators go left of the officer / counter / sync labels."""
+        for i, indicator in enumerate(indicators):
+            self.insertPermanentWidget(1 + i, indicator)  # index 0 is the (temporary) error label
 
     def set_identity(self, ident: CounterIdentity) -> None:
         self.officer.setText(self.tr("Cán bộ: {name} ({role})").format(

@@ -1,0 +1,91 @@
+"""The day at a glance (F5): received, returned, due today, overdue, waiting for supplement, mine.
+
+Counts come from ``counter_app.services.queries.day_counts``; the page redraws when an
+operation reports changed dossiers, and a bar under each tile compares it with the day's
+receptions (a picture that says "how much of today is late" faster than a number).
+"""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from counter_app.domain.errors import CounterError
+from counter_app.services.queries import DayCounts
+
+from .workspace import Workspace
+
+
+class CountTile(QFrame):
+    def __init__(self, caption: str, *, alert: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AlertTile" if alert else "CountTile")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.number = QLabel("—")
+        self.number.setObjectName("TileNumber")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("TileCaption")
+        self.caption.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.bar)
+
+    def set_value(self, value: int, scale: int) -> None:
+        self.number.setText(str(value))
+        self.setAccessibleName(self.tr("{caption}: {value}").format(caption=self.caption.text(), value=value))
+        self.bar.setRange(0, max(scale, value, 1))
+        self.bar.setValue(value)
+
+
+class DashboardPage(QFrame):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DashboardPage")
+        self.workspace = workspace
+        self.counts: DayCounts | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("PanelHeading")
+        self.error = QLabel()
+        self.error.setObjectName("StepError")
+        self.error.hide()
+        self.tiles = {
+            "received": CountTile(self.tr("Tiếp nhận hôm nay")),
+            "returned": CountTile(self.tr("Đã trả kết quả hôm nay")),
+            "due_today": CountTile(self.tr("Đến hạn trả hôm nay")),
+            "overdue": CountTile(self.tr("Quá hạn"), alert=True),
+            "waiting_supplement": CountTile(self.tr("Chờ bổ sung giấy tờ")),
+            "mine": CountTile(self.tr("Tôi tiếp nhận hôm nay")),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for i, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, i // 3, i % 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.error)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        try:
+            counts = self.workspace.day_counts()
+        except CounterError as exc:
+            self.error.setText(exc.message_vi)
+            self.error.show()
+            return
+        self.error.hide()
+        self.counts = counts
+        self.heading.setText(self.tr("Tình hình ngày {day}").format(day=f"{counts.day:%d/%m/%Y}"))
+        scale = max(counts.received, counts.due_today + counts.overdue, 1)
+        for name, tile in self.tiles.items():
+            tile.set_value(getattr(counts, name), scale)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.refresh()

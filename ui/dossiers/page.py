@@ -1,0 +1,152 @@
+"""Dossier search (F4): one box for code / name / ID number / phone, status and period filters.
+
+Results on the left (ID numbers masked), the chosen dossier on the right. Status moves go
+through the operation runner; a move that needs a reason asks for it first.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                             QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from counter_app.domain.errors import CounterError
+from counter_app.domain.status import DossierStatus
+from counter_app.services.queries import DossierQuery
+
+from ..ops import OperationRunner
+from ..workspace import Workspace
+from .detail import NEEDS_REASON, DossierDetailPanel
+from .results import APPLICANT, CODE_ROLE, PROCEDURE, DossierResultModel
+
+_PERIOD_DAYS = (None, 0, 6, 29)  # all, today, last 7 days, last 30 days
+
+
+class DossierSearchPage(QFrame):
+    def __init__(self, workspace: Workspace, runner: OperationRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DossierPage")
+        self.workspace, self.runner = workspace, runner
+        self.query = QLineEdit()
+        self.query.setObjectName("SearchBox")
+        self.query.setPlaceholderText(self.tr("Mã hồ sơ, họ tên, số định danh hoặc số điện thoại"))
+        self.query.setClearButtonEnabled(True)
+        self.query.setAccessibleName(self.tr("Tìm hồ sơ"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Mọi trạng thái"), None)
+        for st in DossierStatus:
+            self.status.addItem(st.label_vi, st)
+        self.period = QComboBox()
+        self.period.addItems([self.tr("Mọi ngày"), self.tr("Hôm nay"), self.tr("7 ngày qua"), self.tr("30 ngày qua")])
+        self.summary = QLabel()
+        self.summary.setObjectName("MutedText")
+        self.error = QLabel()
+        self.error.setObjectName("StepError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.model = DossierResultModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("DossierResults")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(APPLICANT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PROCEDURE, 160)
+        self.detail = DossierDetailPanel()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.query, 3)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.period, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.error)
+        left_layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([700, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.query.textChanged.connect(self.refresh)
+        self.query.returnPressed.connect(self._open_first)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.period.currentIndexChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_row(cur.row()))
+        self.detail.statusRequested.connect(self.request_status)
+
+    def focus_search(self) -> None:
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+
+    def current_query(self) -> DossierQuery:
+        days = _PERIOD_DAYS[self.period.currentIndex()]
+        today = self.workspace.now().date()
+        return DossierQuery.from_text(self.query.text(), status=self.status.currentData(),
+                                      received_from=None if days is None else today - timedelta(days=days))
+
+    def refresh(self) -> None:
+        shown = self.detail.detail.summary.code if self.detail.detail else None
+        try:
+            rows = self.workspace.search_dossiers(self.current_query())
+        except CounterError as exc:
+            self._error(exc.message_vi)
+            return
+        self._error("")
+        self.model.set_rows(rows)
+        self.summary.setText(self.tr("{n} hồ sơ").format(n=len(rows)) if rows else self.tr("Không có hồ sơ nào."))
+        codes = [r.code for r in rows]
+        if shown in codes:
+            self.table.selectRow(codes.index(shown))
+            self.open_code(shown)
+        else:
+            self.detail.show_detail(None)
+
+    def _open_first(self) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.open_row(0)
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_code(self.model.index(row, 0).data(CODE_ROLE))
+
+    def open_code(self, code: str) -> None:
+        try:
+            self.detail.show_detail(self.workspace.dossier_detail(code))
+        except CounterError as exc:
+            self._error(exc.message_vi)
+
+    def request_status(self, code: str, target: DossierStatus) -> None:
+        reason = ""
+        if target in NEEDS_REASON:
+            reason, ok = QInputDialog.getText(self, self.tr("Lý do"), self.tr("Lý do chuyển sang “{status}”:")
+                                              .format(status=target.label_vi))
+            if not ok:
+                return
+        self.change_status(code, target, reason)
+
+    def change_status(self, code: str, target: DossierStatus, reason: str = "") -> None:
+        self.runner.write(self.workspace.change_status_op(code, target, reason=reason),
+                          on_done=lambda _r: self.refresh(), on_error=self._error)
+
+    def _error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))

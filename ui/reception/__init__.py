@@ -1,0 +1,1 @@
+"""The reception wizard (tiếp nhận hồ sơ), F2."""

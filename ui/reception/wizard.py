@@ -1,0 +1,333 @@
+"""The reception wizard (F2): renders ``counter_app.services.reception.ReceptionFlow``.
+
+identify → procedure → checklist → outcome → (record on the writer thread) → done →
+next citizen. Every rule is the flow's; this page only shows its step and passes the
+officer's input on. Hooks for the other issues:
+
+* :meth:`ReceptionPage.accept_identity` — a chip read / QR result (plain object);
+* ``print_slip`` — a callable ``(ReceptionRecord, ReceptionFlow) -> object`` run on the
+  pool after recording (the printing issue's dispatcher); ``None`` says "not connected".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtGui import QKeySequence, QShortcut
+from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from counter_app.domain.applicant import IdentitySource
+from counter_app.domain.errors import CounterError
+from counter_app.domain.personal_id import mask_id_number
+from counter_app.services.dossiers import ReceptionRecord
+from counter_app.services.reception import Outcome, ReceptionFlow, Step
+
+from ..formatting import appointment
+from ..ops import OperationRunner
+from ..widgets.procedure_search import ProcedureSearch
+from ..workspace import Workspace
+from .checklist_step import ChecklistStep
+from .identity import IdentifyStep, applicant_from
+from .outcome_step import DoneStep, OutcomeStep
+
+PrintSlip = Callable[[ReceptionRecord, ReceptionFlow], object]
+_PAGES = [Step.IDENTIFY, Step.PROCEDURE, Step.CHECKLIST, Step.OUTCOME, Step.DONE]
+
+
+class ReceptionPage(QFrame):
+    recorded = pyqtSignal(object)  # ReceptionRecord
+    failed = pyqtSignal(str)
+
+    def __init__(self, workspace: Workspace, runner: OperationRunner, *, print_slip: PrintSlip | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReceptionPage")
+        self.workspace, self.runner, self.print_slip = workspace, runner, print_slip
+        self.flow = ReceptionFlow()
+        self.saving = False
+        self.card_reader = None
+
+        self.steps = QLabel()
+        self.steps.setObjectName("StepIndicator")
+        self.steps.setWordWrap(True)
+        self.banner = QLabel()
+        self.banner.setObjectName("ApplicantBanner")
+        self.banner.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("WarningBanner")
+        self.warnings.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("StepError")
+        self.error.setWordWrap(True)
+
+        self.identify = IdentifyStep()
+        self.procedure = self._build_procedure_step()
+        self.checklist = ChecklistStep()
+        self.outcome = OutcomeStep()
+        self.done = DoneStep()
+        self.stack = QStackedWidget()
+        for page in (self.identify, self.procedure, self.checklist, self.outcome, self.done):
+            self.stack.addWidget(page)
+
+        self.back_button = QPushButton(self.tr("← Quay lại (Esc)"))
+        self.back_button.clicked.connect(self.back)
+        self.restart_button = QPushButton(self.tr("Bắt đầu lại"))
+        self.restart_button.clicked.connect(self.next_citizen)
+        nav = QHBoxLayout()
+        nav.addWidget(self.steps, 1)
+        nav.addWidget(self.restart_button)
+        nav.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(nav)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.error)
+        layout.addWidget(self.stack, 1)
+        QShortcut(QKeySequence("Esc"), self, self.back, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.identify.identified.connect(self._identified)
+        self.search.procedureChosen.connect(self.choose_procedure)
+        self.search.failed.connect(self._show_error)
+        self.checklist.proceed.connect(self._to_outcome)
+        self.checklist.failed.connect(self._show_error)
+        self.outcome.decided.connect(self.decide)
+        self.done.nextCitizen.connect(self.next_citizen)
+        self._render()
+
+    def _build_procedure_step(self) -> QWidget:
+        page = QFrame()
+        page.setObjectName("WizardStep")
+        self.search = ProcedureSearch(self.workspace.search)
+        self.recent_box = QHBoxLayout()
+        self.recent_label = QLabel(self.tr("Thủ tục gần đây:"))
+        self.recent_label.setObjectName("MutedText")
+        self.recent_buttons: list[QPushButton] = []
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.recent_row = QWidget()
+        row = QHBoxLayout(self.recent_row)
+        row.setContentsMargins(12, 8, 12, 0)
+        row.addWidget(self.recent_label)
+        row.addLayout(self.recent_box, 1)
+        self.recent_box.addStretch(1)
+        layout.addWidget(self.recent_row)
+        layout.addWidget(self.search, 1)
+        for n in range(1, 6):
+            QShortcut(QKeySequence(f"Alt+{n}"), page, lambda n=n: self._choose_recent(n - 1),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        return page
+
+    # ---- rendering ---------------------------------------------------------------------
+
+    def _render(self) -> None:
+        step = self.flow.step
+        self.stack.setCurrentIndex(_PAGES.index(step))
+        names = [self.tr("1. Người nộp"), self.tr("2. Thủ tục"), self.tr("3. Thành phần"), self.tr("4. Kết quả"),
+                 self.tr("5. Hoàn tất")]
+        current = _PAGES.index(step)
+        self.steps.setText("  ›  ".join(f"<b>{n}</b>" if i == current else n for i, n in enumerate(names)))
+        self.back_button.setEnabled(step in (Step.PROCEDURE, Step.CHECKLIST, Step.OUTCOME) and not self.saving)
+        self._render_banner()
+        if step is Step.IDENTIFY:
+            self.identify.focus_first()
+        elif step is Step.PROCEDURE:
+            self._fill_recent()
+            self.search.focus_search()
+
+    def _render_banner(self) -> None:
+        a = self.flow.applicant
+        self.banner.setVisible(a is not None)
+        if a is not None:
+            text = self.tr("Chủ hồ sơ: {name} · Số định danh {id}").format(
+                name=a.full_name, id=mask_id_number(a.id_number))
+            if a.source is IdentitySource.CHIP:
+                text += self.tr(" · đã đọc chip")
+            self.banner.setText(text)
+        self.warnings.setText("\n".join(w.message_vi for w in self.flow.id_warnings))
+        self.warnings.setVisible(bool(self.flow.id_warnings))
+
+    def _fill_recent(self) -> None:
+        for button in self.recent_buttons:
+            self.recent_box.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.recent_buttons.clear()
+        try:
+            recent = self.workspace.recent_procedures()
+        except CounterError:
+            recent = []
+        for i, (code, name) in enumerate(recent):
+            button = QPushButton(self.tr("Alt+{n}: {name}").format(n=i + 1, name=name))
+            button.setToolTip(" — ".join((code, name)))
+            button.setObjectName("RecentButton")
+            button.clicked.connect(lambda _c=False, code=code: self.choose_procedure(code))
+            self.recent_box.insertWidget(i, button)
+            self.recent_buttons.append(button)
+        self.recent_row.setVisible(bool(recent))
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    # ---- officer actions ---------------------------------------------------------------
+
+    def accept_identity(self, identity: object, source: IdentitySource = IdentitySource.CHIP) -> None:
+        """A chip or QR identity from a device; ignored unless the wizard waits for one."""
+        if self.flow.step is Step.IDENTIFY:
+            self.identify.accept_identity(identity, source)
+
+    def attach_card_reader(self, bridge) -> None:
+        """Wire a :class:`~ui.reception.card_reader.CardReaderBridge` (chip reads, card on/off)."""
+        self.card_reader = bridge
+        self.identify.chip_read = lambda can: bridge.present and bridge.read(can=can)
+        bridge.identityRead.connect(self._chip_read)
+        bridge.failed.connect(self._show_error)
+        bridge.cardPresent.connect(self._card_present)
+        bridge.handler.keyNeeded.connect(lambda _retry: self._show_error(self.tr(
+            "Cần số định danh để đọc chip: nhập 12 chữ số (hoặc quét mã QR trên thẻ) rồi Enter.")))
+
+    def _card_present(self, present: bool) -> None:
+        if not present:
+            return
+        a = self.flow.applicant
+        digits = "".join(ch for ch in self.identify.id_number.text() if ch.isdigit())
+        if self.flow.step is Step.IDENTIFY and len(digits) == 12:
+            self.card_reader.read(can=digits[-6:])
+        elif self.flow.step is Step.IDENTIFY:
+            self._show_error(self.tr("Thẻ đã đặt lên đầu đọc: nhập số định danh rồi Enter để đọc chip."))
+        elif self.flow.step is Step.PROCEDURE and a is not None and a.source is IdentitySource.QR:
+            self.card_reader.read(can=a.id_number[-6:])  # confirm the QR's data with the chip
+
+    def _chip_read(self, identity: object) -> None:
+        """The chip is authoritative: it identifies, or replaces a QR identity of the same person."""
+        a = self.flow.applicant
+        if self.flow.step is Step.IDENTIFY:
+            self._show_error("")
+            self.identify.accept_identity(identity, IdentitySource.CHIP)
+        elif (self.flow.step is Step.PROCEDURE and a is not None
+              and a.id_number == str(getattr(identity, "id_number", ""))):
+            try:  # stays on the procedure step; the focus stays where the officer types
+                self.flow.identify(applicant_from(identity, IdentitySource.CHIP), contact=self.flow.contact)
+            except CounterError as exc:
+                self._show_error(exc.message_vi)
+                return
+            self._render_banner()
+
+    def _identified(self, applicant, contact) -> None:
+        try:
+            self.flow.identify(applicant, contact=contact)
+        except CounterError as exc:
+            self._show_error(exc.message_vi)
+            return
+        self._show_error("")
+        self._render()
+        bridge = self.card_reader
+        if bridge is not None and bridge.present and applicant.source is IdentitySource.QR:
+            bridge.read(can=applicant.id_number[-6:])
+
+    def choose_procedure(self, code: str) -> None:
+        try:
+            self.flow.choose_procedure(self.workspace.procedure(code))
+        except CounterError as exc:
+            self._show_error(exc.message_vi)
+            return
+        self._show_error("")
+        self.checklist.set_flow(self.flow)
+        self._render()
+        self.checklist.table.setFocus()
+
+    def _choose_recent(self, index: int) -> None:
+        if self.flow.step is Step.PROCEDURE and index < len(self.recent_buttons):
+            self.recent_buttons[index].click()
+
+    def _to_outcome(self) -> None:
+        try:
+            self.flow.to_outcome()
+        except CounterError as exc:
+            self._show_error(exc.message_vi)
+            return
+        self._show_error("")
+        try:
+            preview = self.workspace.due_preview(self.flow.procedure.limit)
+            due = self.tr("Nếu tiếp nhận lúc này, hẹn trả: {when}").format(when=appointment(preview.due_at))
+        except CounterError as exc:
+            due = exc.message_vi
+        self.outcome.set_flow(self.flow, due)
+        self._render()
+        self.outcome.receive_button.setFocus() if self.flow.can_receive else self.outcome.reason.setFocus()
+
+    def decide(self, outcome: Outcome, reason: str) -> None:
+        if self.saving:
+            return
+        try:
+            if outcome is Outcome.RECEIVE:
+                self.flow.receive()
+            elif outcome is Outcome.SUPPLEMENT:
+                self.flow.request_supplement(reason)
+            else:
+                self.flow.refuse(reason)
+        except CounterError as exc:
+            self._show_error(exc.message_vi)
+            return
+        self._show_error("")
+        self._set_saving(True)
+        self.runner.write(self.workspace.record_reception_op(self.flow), on_done=self._recorded,
+                          on_error=self._record_failed)
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.outcome.setEnabled(not saving)
+        self.back_button.setEnabled(not saving and self.flow.step is not Step.DONE)
+
+    def _recorded(self, result) -> None:
+        self._set_saving(False)
+        record: ReceptionRecord = result.value
+        self.done.show_record(record, self.flow.outcome)
+        self._render()
+        self.done.next_button.setFocus()
+        self.recorded.emit(record)
+        if self.print_slip is None:
+            self.done.set_print_state(self.tr("Chưa kết nối máy in: phiếu chưa được in."))
+            return
+        self.done.set_print_state(self.tr("Đang in phiếu…"))
+        flow = self.flow
+        self.runner.background(lambda: self.print_slip(record, flow),
+                               on_done=self._printed,
+                               on_error=lambda m: self.done.set_print_state(
+                                   self.tr("Chưa in được phiếu: {reason}").format(reason=m)))
+
+    def _printed(self, outcome: object) -> None:
+        """``outcome``: the printing package's PrintOutcome (duck-typed: ``job``, ``record.saved_pdf``)."""
+        job = getattr(outcome, "job", None)
+        if job is not None:
+            self.done.set_print_state(self.tr("Đã gửi phiếu tới máy in {printer}.").format(printer=job.printer))
+        else:
+            saved = getattr(getattr(outcome, "record", None), "saved_pdf", "")
+            self.done.set_print_state(self.tr("Chưa có máy in: đã lưu phiếu thành tệp PDF {path}.").format(
+                path=saved))
+
+    def _record_failed(self, message: str) -> None:
+        # Nothing was stored (the transaction rolled back): let the officer decide again.
+        self._set_saving(False)
+        self.flow.step, self.flow.outcome = Step.OUTCOME, None
+        self._show_error(message)
+        self._render()
+
+    def back(self) -> None:
+        if self.saving or self.flow.step not in (Step.PROCEDURE, Step.CHECKLIST, Step.OUTCOME):
+            return
+        self.flow.back()
+        self._show_error("")
+        self._render()
+
+    def next_citizen(self) -> None:
+        if self.saving:
+            return
+        self.flow = ReceptionFlow()
+        self.identify.reset()
+        self.search.query.clear()
+        self.checklist.model.set_flow(None)
+        self._show_error("")
+        self._render()

@@ -1,0 +1,113 @@
+"""Screenshots of every main screen, for docs/screenshots/ (run under Xvfb, demo profile).
+
+    Xvfb :99 -screen 0 1280x800x24 -nolisten tcp &   # then stop it by its PID
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python -m ui.screenshots docs/screenshots
+
+It starts the real entry point (``run_gui(demo=True)``), records three sample
+dossiers with made-up citizens, walks the reception wizard as an officer would (a card
+QR scan, a procedure search, "all complete"), opens a resolved dossier for return, and
+grabs each page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PyQt6.QtCore import QElapsedTimer, QTimer
+from PyQt6.QtWidgets import QApplication
+
+from counter_app.domain.applicant import Applicant, ApplicantKind, Contact
+from counter_app.domain.status import DossierStatus
+from counter_app.services.queries import DossierQuery
+from counter_app.services.reception import ReceptionFlow
+
+from .app import run_gui
+from .main_window import MainWindow
+
+SIZE = (1280, 800)
+#: Made-up citizens (ID numbers valid in shape, not real people).
+SAMPLES = [("Nguyễn Thị Lan Anh", "001190123456", "0912345678", True),
+           ("Trần Đức Hùng", "079085000111", "0987000111", False),
+           ("Phạm Minh Châu", "001301004567", "", True)]
+#: What the officer types into the search boxes (input, not interface text).
+QUERIES = ("khai sinh", "ho tich")
+CARD_QR = "001090123456|123456789|Nguyễn Văn An|01011990|Nam|Số 1 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|15032021"
+
+
+def seed(window: MainWindow) -> None:
+    ws = window.workspace
+    proc = ws.procedure(ws.search("khai sinh")[0].code)
+    for name, number, phone, complete in SAMPLES:
+        flow = ReceptionFlow()
+        flow.identify(Applicant(ApplicantKind.INDIVIDUAL, name, id_number=number), contact=Contact(phone=phone))
+        flow.choose_procedure(proc)
+        if complete:
+            flow.mark_all_complete()
+        flow.to_outcome()
+        flow.receive() if complete else flow.request_supplement()
+        ws.store.write(ws.record_reception_op(flow))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args(argv)
+    args.folder.mkdir(parents=True, exist_ok=True)
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    taken: list[str] = []
+
+    def shot(window: MainWindow, name: str) -> None:
+        settle = QElapsedTimer()
+        settle.start()
+        while settle.elapsed() < 200:  # let layouts and deferred paints happen, as on a screen
+            QApplication.processEvents()
+        window.grab().save(str(args.folder / f"{name}.png"))
+        taken.append(name)
+
+    def drive() -> None:
+        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+        if window is None:
+            QApplication.quit()
+            return
+        window.resize(*SIZE)
+        seed(window)
+        page = window.reception
+        shot(window, "01-reception-identify")
+        page.identify.accept_qr_text(CARD_QR)
+        page.search.query.setText(QUERIES[0])
+        shot(window, "02-reception-procedure")
+        page.search.choose_current()
+        shot(window, "03-reception-checklist")
+        page.checklist.all_complete()
+        shot(window, "04-reception-outcome")
+        page.outcome.receive_button.click()
+        window.runner.wait_idle()
+        shot(window, "05-reception-done")
+        received = window.dossiers.workspace.search_dossiers(DossierQuery())[0].code
+        window.show_page(window.dossiers)
+        window.dossiers.open_row(0)
+        window.dossiers.table.selectRow(0)
+        window.dossiers.detail.scroll.verticalScrollBar().setValue(0)
+        shot(window, "06-dossier-search")
+        window.show_page(window.dashboard)
+        shot(window, "07-dashboard")
+        window.show_page(window.catalog_page)
+        window.search.query.setText(QUERIES[1])
+        window.search.choose_current()
+        shot(window, "08-procedure-catalogue")
+        window.workspace.store.write(window.workspace.change_status_op(received, DossierStatus.RESOLVED))
+        window.show_page(window.returns)
+        window.returns.open_code(received)
+        shot(window, "09-return-verify")
+        window.close()
+
+    QTimer.singleShot(800, drive)
+    code = run_gui(demo=True, data_dir=None)
+    print("\n".join(taken))
+    return code if len(taken) == 9 else 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
