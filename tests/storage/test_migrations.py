@@ -98,3 +98,15 @@ def test_store_open_migrates_existing_file_and_backs_up(tmp_path: Path):
     backups = list((tmp_path / "backups").glob("*.sqlite"))
     assert len(backups) == 1
     assert datetime.now().strftime("%Y%m%d") in backups[0].name
+
+
+def test_the_fast_head_check_agrees_with_alembic_and_skips_it_when_current(tmp_path: Path):
+    import subprocess
+    import sys
+
+    assert migrate._file_head() == migrate.head_revision()
+    db = tmp_path / "c.sqlite"
+    Store.open(db).close()
+    code = ("import sys; from pathlib import Path; from counter_app.storage.db import Store; "
+            f"Store.open(Path({str(db)!r})).close(); sys.exit(1 if 'alembic' in sys.modules else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0, "an up-to-date store must not load Alembic"
