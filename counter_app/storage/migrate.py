@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -66,11 +65,11 @@ def _file_head() -> str | None:
 
 
 def _stored_revision(engine: Engine) -> str | None:
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except OperationalError:  # no alembic_version table: a new database
-        return None
+    with engine.connect() as conn:
+        if conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+                        ).scalar() is None:
+            return None  # a new database
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def backup_file(db_path: Path, backup_dir: Path, label: str, *, key: bytes | None = None) -> Path:
