@@ -61,6 +61,23 @@ class ReceptionRecord:
     received_at: datetime
     counting_start: datetime | None
     due_at: datetime | None
+    warnings_vi: tuple[str, ...] = ()  # e.g. offline too long: show, do not block (yet)
+
+
+def _offline_debt(session: Session, now: datetime) -> tuple[str, ...]:
+    """Bounded offline debt (sync issue): warn, then block new receptions. A counter with no
+    city backend configured (the embedded, stand-alone profile) has no debt."""
+    from ..config import load
+    from ..sync import debt, state
+
+    if not state.get(session, state.SERVER_URL):
+        return ()
+    cfg = load().sync
+    limits = debt.DebtLimits(
+        warn_hours_offline=cfg.warn_offline_hours, block_hours_offline=cfg.block_offline_hours,
+        warn_unsynced_dossiers=cfg.block_unsynced_dossiers // 5, block_unsynced_dossiers=cfg.block_unsynced_dossiers,
+        warn_days_without_catalog=cfg.block_catalog_age_days / 2, block_days_without_catalog=cfg.block_catalog_age_days)
+    return tuple(debt.check_reception_allowed(session, now=now, limits=limits).messages_vi)
 
 
 _OUTCOME_STATUS = {
@@ -87,6 +104,7 @@ def record_reception(session: Session, flow: ReceptionFlow, *, ctx: CounterConte
     if flow.outcome is None or flow.applicant is None or flow.procedure is None or flow.submitter is None:
         raise FlowError("reception flow not decided", "Chưa chọn kết quả tiếp nhận (tiếp nhận / bổ sung / từ chối).")
     require(ctx.role, _OUTCOME_ACTION[flow.outcome])
+    warnings = _offline_debt(session, now) if flow.resume_of is None else ()
     target = _OUTCOME_STATUS[flow.outcome]
     changes = Changes(numbering=flow.resume_of is None)
     if flow.resume_of:
@@ -118,8 +136,8 @@ def record_reception(session: Session, flow: ReceptionFlow, *, ctx: CounterConte
     changes.dossiers.add(row.code)
     queue_event(session, changes, kind=f"dossier.{flow.outcome.value}", aggregate=row.code, at=now,
                 payload=_event_payload(row))
-    return OpResult(ReceptionRecord(row.code, target, basis, row.received_at, row.counting_start, row.due_at),
-                    changes)
+    return OpResult(ReceptionRecord(row.code, target, basis, row.received_at, row.counting_start, row.due_at,
+                                    warnings), changes)
 
 
 def _fill(row: DossierRow, flow: ReceptionFlow, now: datetime) -> None:

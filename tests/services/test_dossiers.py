@@ -189,3 +189,23 @@ def test_services_enforce_the_role_table(env):
                                                  now=datetime(2026, 11, 27, 9))).value
     with pytest.raises(PermissionDenied):
         store.write(lambda s: change_status(s, rec.code, S.PROCESSING, ctx=admin, now=datetime(2026, 11, 27, 10)))
+
+
+def test_offline_debt_warns_then_blocks_new_receptions_only_when_a_backend_is_configured(desk, tmp_path,
+                                                                                       monkeypatch):
+    from datetime import timedelta
+
+    from counter_app.sync import state
+    from counter_app.sync.errors import OfflineDebtExceeded
+
+    monkeypatch.setenv("QMC_CONFIG", str(tmp_path / "none.toml"))  # defaults: warn 24 h, block 72 h
+    t0 = datetime(2026, 11, 23, 9, 0)
+    assert desk.receive("1.004873", t0).warnings_vi == (), "stand-alone counter: no debt"
+    desk.store.write(lambda s: (state.put(s, state.SERVER_URL, "https://backend.example"),
+                                state.put(s, state.OFFLINE_SINCE, t0.isoformat())))
+    assert desk.receive("1.004873", t0 + timedelta(hours=2)).warnings_vi == ()
+    warned = desk.receive("1.004873", t0 + timedelta(hours=30))
+    assert any("chưa đồng bộ" in w for w in warned.warnings_vi)
+    with pytest.raises(OfflineDebtExceeded) as err:
+        desk.receive("1.004873", t0 + timedelta(hours=73))
+    assert "Tạm dừng tiếp nhận" in err.value.message_vi

@@ -1,0 +1,73 @@
+"""``city-backend``: run or migrate the reference city server.
+
+    city-backend migrate --db postgresql://user@host/db
+    city-backend serve --db URL --host 127.0.0.1 --port 8080 [--storage DIR] [--admin-token T]
+    city-backend openapi > docs/api/openapi.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def _settings(args: argparse.Namespace):
+    from .settings import Settings
+
+    return Settings(db_url=args.db, storage_dir=Path(args.storage),
+                    admin_token=args.admin_token or os.environ.get("CITY_BACKEND_ADMIN_TOKEN", ""))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="city-backend", description="Reference city backend for Quầy Một cửa sync.")
+    sub = p.add_subparsers(dest="command", required=True)
+    mig = sub.add_parser("migrate", help="create or upgrade the database schema")
+    mig.add_argument("--db", required=True, help="database URL, e.g. postgresql://postgres@127.0.0.1/city")
+    mig.add_argument("--revision", default="head")
+    serve = sub.add_parser("serve", help="run the HTTP server (uvicorn)")
+    serve.add_argument("--db", required=True)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--storage", default="city-attachments", help="attachment folder (default ./city-attachments)")
+    serve.add_argument("--admin-token", default="", help="admin token (or $CITY_BACKEND_ADMIN_TOKEN)")
+    serve.add_argument("--ssl-certfile")
+    serve.add_argument("--ssl-keyfile")
+    serve.add_argument("--no-migrate", action="store_true", help="do not upgrade the schema at start")
+    api = sub.add_parser("openapi", help="print the OpenAPI document")
+    api.add_argument("--db", default="sqlite://")
+    api.add_argument("--storage", default=".")
+    api.add_argument("--admin-token", default="")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "migrate":
+        from .migrate import upgrade
+
+        print(f"schema at revision {upgrade(args.db, args.revision)}")
+        return 0
+    if args.command == "openapi":
+        from .app import create_app
+
+        print(json.dumps(create_app(_settings(args)).openapi(), ensure_ascii=False, indent=2, sort_keys=True))
+        return 0
+    import uvicorn
+
+    from .app import create_app
+    from .migrate import upgrade
+
+    if not args.no_migrate:
+        upgrade(args.db)
+    Path(args.storage).mkdir(parents=True, exist_ok=True)
+    app = create_app(_settings(args))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False,
+                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""One sync round (một lượt đồng bộ): uploads → push → pull → number leases.
+
+Order matters: attachments first (an event is synced only after its files), then the
+outbox (so the server has our changes before we read its feed), then the feed, then
+leases for the coming days. The state (last success, offline since, last error) is
+updated whatever happens, so the UI always shows the truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..clock import now as clock_now
+from ..domain.errors import CounterError
+from ..storage.db import Store
+from ..storage.models import SettingRow
+from . import state
+from .attachments import AttachmentSource, UploadSummary, upload_pending
+from .client import SyncClient
+from .errors import ServerUnreachable, not_configured
+from .leases import RefillSummary, refill
+from .pull import PullSummary, pull_changes
+from .push import PushSummary, push_outbox
+
+
+@dataclass(frozen=True)
+class SyncOptions:
+    batch_size: int = 200
+    lease_days_ahead: int = 2
+    lease_target: int = 100  # numbers ready per day, ahead of need
+    lease_block: int = 50
+    chunk: int = 256 * 1024
+    timeout: float = 15.0
+
+
+@dataclass
+class RoundSummary:
+    ok: bool = False
+    offline: bool = False  # the server could not be reached (the worker backs off)
+    uploads: UploadSummary = field(default_factory=UploadSummary)
+    push: PushSummary = field(default_factory=PushSummary)
+    pull: PullSummary = field(default_factory=PullSummary)
+    leases: RefillSummary = field(default_factory=RefillSummary)
+    error_vi: str = ""
+
+    def lines(self) -> list[str]:
+        p = self.push
+        out = [f"Tệp đính kèm: {self.uploads.completed} tải xong, {self.uploads.failed} lỗi",
+               f"Gửi sự kiện: {p.applied} ghi nhận, {p.duplicate} đã có, {p.rejected} bị từ chối, {p.pending} chờ",
+               f"Nhận thay đổi: {self.pull.changes} (trạng thái {self.pull.statuses}, ngày nghỉ {self.pull.holidays}, "
+               f"thủ tục {self.pull.procedures}); con trỏ {self.pull.cursor}",
+               f"Số hồ sơ cấp trước: {self.leases.numbers} số mới"]
+        out += [f"  Bị từ chối — {code}: {why}" for code, why in p.rejections[:20]]
+        if self.error_vi:
+            out.append(f"Lỗi: {self.error_vi}")
+        return out
+
+
+def client_for(store: Store, *, server_url: str | None = None, options: SyncOptions = SyncOptions()) -> SyncClient:
+    with store.read() as s:
+        url = server_url or state.get(s, state.SERVER_URL)
+        token = state.get(s, state.TOKEN)
+        ca = state.get(s, state.CA_FILE)
+    if not url or not token:
+        raise not_configured()
+    return SyncClient(url, token, timeout=options.timeout, verify=ca or True)
+
+
+def _identity(store: Store) -> tuple[str, str]:
+    with store.read() as s:
+        agency = s.get(SettingRow, "agency_code")
+        counter = s.get(SettingRow, "counter_code")
+        return (agency.value if agency else ""), (counter.value if counter else "")
+
+
+def remember_registration(store: Store, me: dict) -> None:
+    def put(s) -> None:
+        fb = me.get("fallback") or {}
+        state.put(s, state.SLOT, me.get("slot"))
+        state.put(s, state.LEASE_CEILING, me.get("lease_ceiling"))
+        state.put(s, state.FALLBACK_FIRST, fb.get("first"))
+        state.put(s, state.FALLBACK_LAST, fb.get("last"))
+    store.write(put)
+
+
+def sync_once(store: Store, client: SyncClient, *, options: SyncOptions = SyncOptions(),
+              now: Callable[[], datetime] = clock_now, attachments: AttachmentSource | None = None) -> RoundSummary:
+    """Run one round. Never raises a CounterError: the summary says what happened (``ok``, ``offline``,
+    ``error_vi``); what was done before a failure stays done."""
+    summary = RoundSummary()
+    agency, counter = _identity(store)
+    try:
+        remember_registration(store, client.me())
+        summary.uploads = upload_pending(store, client, now=now, source=attachments, chunk=options.chunk)
+        summary.push = push_outbox(store, client, now=now, batch_size=options.batch_size)
+        summary.pull = pull_changes(store, client, now=now, own_counter=counter)
+        summary.leases = refill(store, client, agency_code=agency, counter_code=counter, today=now().date(),
+                                now=now(), days_ahead=options.lease_days_ahead, target=options.lease_target,
+                                block=options.lease_block)
+    except CounterError as exc:
+        summary.error_vi = message = exc.message_vi
+        offline = isinstance(exc, ServerUnreachable)
+        at = now()
+
+        def failed(s) -> None:
+            state.put(s, state.LAST_ERROR, message)
+            if offline and state.get(s, state.OFFLINE_SINCE) is None:
+                state.put(s, state.OFFLINE_SINCE, at)
+        store.write(failed)
+        summary.offline = offline
+        return summary
+    summary.ok = True
+    at = now()
+
+    def succeeded(s) -> None:
+        state.put(s, state.LAST_SUCCESS, at)
+        state.put(s, state.OFFLINE_SINCE, None)
+        state.put(s, state.LAST_ERROR, None)
+    store.write(succeeded)
+    return summary

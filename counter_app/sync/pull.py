@@ -1,0 +1,106 @@
+"""Pulling changes since the server cursor (nhận thay đổi từ hệ thống của thành phố).
+
+The cursor is a server sequence number, never a clock. Each page of changes is applied
+and the new cursor stored in one local transaction, so a crash between pages re-applies
+nothing and skips nothing. Kinds: ``status`` (a department moved a dossier: processing,
+result ready…), ``holiday`` (calendar overrides), ``procedure`` (a catalog version),
+``dossier`` (an event pushed by a counter — other counters learn the new status).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..calendar import OverrideKind
+from ..domain.errors import CounterError
+from ..domain.status import DossierStatus
+from ..services import calendar_service, catalog
+from ..storage.db import Store
+from ..storage.models import DossierRow, StatusChangeRow
+from . import state
+from .client import SyncClient
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PullSummary:
+    changes: int = 0
+    statuses: int = 0
+    holidays: int = 0
+    procedures: int = 0
+    cursor: int = 0
+
+
+def _apply_status(s: Session, body: dict, now: datetime, officer: str) -> bool:
+    """The server is the authority on a dossier's status: record its move in the local history."""
+    row = s.scalar(select(DossierRow).where(DossierRow.code == body.get("code")))
+    if row is None or row.status == body.get("status"):
+        return False
+    try:
+        target = DossierStatus(body["status"])
+    except (KeyError, ValueError):
+        return False
+    row.history.append(StatusChangeRow(from_status=row.status, to_status=target.value, at=now,
+                                       officer=officer or "city", reason=str(body.get("reason", ""))[:2000]))
+    row.status, row.updated_at = target.value, now
+    return True
+
+
+def _apply(s: Session, change: dict, summary: PullSummary, *, own_counter: str, now: datetime) -> None:
+    kind, body = change["kind"], change["body"]
+    if kind == "status":
+        summary.statuses += _apply_status(s, body, now, str(body.get("officer", "")))
+    elif kind == "dossier" and change.get("origin_counter") != own_counter:
+        summary.statuses += _apply_status(s, body, now, f"quầy {change.get('origin_counter', '')}")
+    elif kind == "holiday":
+        calendar_service.add_override(s, day=date.fromisoformat(body["day"]), kind=OverrideKind(body["kind"]),
+                                      agency_code=body.get("agency_code"), note=body.get("note") or "thành phố",
+                                      by="city", now=now)
+        summary.holidays += 1
+    elif kind == "procedure":
+        # The catalog wire format is the catalog file's entry format (services/catalog.py).
+        proc = catalog._procedure_from_json({**body["procedure"], "code": body["code"],
+                                             "version": body["version"]}, False)
+        catalog.import_catalog(s, [proc])
+        state.put(s, state.LAST_CATALOG_SYNC, now)
+        summary.procedures += 1
+
+
+def pull_changes(store: Store, client: SyncClient, *, now, own_counter: str, page: int = 500) -> PullSummary:
+    summary = PullSummary()
+    with store.read() as s:
+        cursor = int(state.get(s, state.CURSOR, "0") or 0)
+    while True:
+        answer = client.changes(cursor, page)
+        at = now()
+
+        def apply_page(s: Session) -> None:
+            codes = {c["body"].get("code") for c in answer["changes"] if c["kind"] in ("status", "dossier")}
+            local = set(s.scalars(select(DossierRow.code).where(DossierRow.code.in_(codes)))) if codes else set()
+            for change in answer["changes"]:
+                if change["kind"] in ("status", "dossier") and (
+                        change["body"].get("code") not in local or change.get("origin_counter") == own_counter):
+                    continue  # not a dossier of this counter, or our own change coming back
+                try:
+                    with s.begin_nested():
+                        _apply(s, change, summary, own_counter=own_counter, now=at)
+                except (KeyError, TypeError, ValueError, CounterError) as exc:
+                    # A malformed change must not stop the feed: skip it, say so in the log (no personal data).
+                    log.warning("skipped change %s (%s): %s", change.get("seq"), change.get("kind"), exc)
+            state.put(s, state.CURSOR, answer["next_cursor"])
+            if not answer["more"]:
+                state.put(s, state.LAST_CATALOG_SYNC, at)  # caught up with the city's catalog
+
+        store.write(apply_page)
+        summary.changes += len(answer["changes"])
+        cursor = answer["next_cursor"]
+        if not answer["more"]:
+            break
+    summary.cursor = cursor
+    return summary
