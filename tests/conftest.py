@@ -10,6 +10,9 @@ import pytest
 from counter_app.profile import Profile
 from counter_app.storage.db import Store
 
+#: Fixtures of the city backend and sync tests (PostgreSQL, a real server process).
+pytest_plugins = ["city_fixtures"]
+
 #: A pinned "now" inside working hours: Friday 27 Nov 2026, 09:15.
 PINNED_NOW = datetime(2026, 11, 27, 9, 15)
 

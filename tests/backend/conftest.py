@@ -6,35 +6,6 @@ import httpx
 import pytest
 
 from backend_helpers import new_agency_code
-from city_backend.testing import ADMIN_TOKEN, Admin, ServerProcess, fresh_database, postgres_base_url
-
-@pytest.fixture(scope="session")
-def pg_base():
-    try:
-        with postgres_base_url() as base:
-            yield base
-    except Exception as exc:  # a missing stack fails loudly, never skips
-        pytest.fail(f"PostgreSQL is needed for the city backend tests: {exc}")
-
-
-@pytest.fixture(scope="session")
-def city_db(pg_base):
-    with fresh_database(pg_base) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def server(city_db, tmp_path_factory):
-    srv = ServerProcess(city_db, tmp_path_factory.mktemp("city-storage")).start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture(scope="session")
-def admin(server):
-    a = Admin(server.url, ADMIN_TOKEN)
-    yield a
-    a.close()
 
 
 @pytest.fixture
