@@ -19,6 +19,27 @@ from cryptography.x509.oid import NameOID
 _SHA256_DIGEST_INFO = bytes.fromhex("3031300d060960864801650304020105000420")
 
 
+class _OnToken:
+    """What every token-backed key shares: the public half is known, the private never leaves."""
+
+    _pub = None  # set by each subclass
+
+    def public_key(self):
+        return self._pub
+
+    def private_numbers(self):
+        raise NotImplementedError("the private key stays on the token")
+
+    def private_bytes(self, *args):
+        raise NotImplementedError("the private key stays on the token")
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 def _token_key(session, key_label: str):
     from pkcs11 import Attribute, KeyType, Mechanism, ObjectClass
     from pkcs11.util.ec import encode_ec_public_key, encode_ecdsa_signature
@@ -29,7 +50,8 @@ def _token_key(session, key_label: str):
     if private[Attribute.KEY_TYPE] == KeyType.EC:
         pub = serialization.load_der_public_key(encode_ec_public_key(public))
 
-        class TokenECKey(ec.EllipticCurvePrivateKey):
+        class TokenECKey(_OnToken, ec.EllipticCurvePrivateKey):
+            _pub = pub
             curve = pub.curve
             key_size = pub.key_size
 
@@ -37,28 +59,14 @@ def _token_key(session, key_label: str):
                 digest = hashlib.sha256(data).digest()
                 return encode_ecdsa_signature(private.sign(digest, mechanism=Mechanism.ECDSA))
 
-            def public_key(self):
-                return pub
-
             def exchange(self, *args):
                 raise NotImplementedError
-
-            def private_numbers(self):
-                raise NotImplementedError
-
-            def private_bytes(self, *args):
-                raise NotImplementedError
-
-            def __copy__(self):
-                return self
-
-            def __deepcopy__(self, memo):
-                return self
 
         return TokenECKey()
     pub = serialization.load_der_public_key(encode_rsa_public_key(public))
 
-    class TokenRSAKey(rsa.RSAPrivateKey):
+    class TokenRSAKey(_OnToken, rsa.RSAPrivateKey):
+        _pub = pub
         key_size = pub.key_size
 
         def sign(self, data, padding_, algorithm):
@@ -67,23 +75,8 @@ def _token_key(session, key_label: str):
             digest_info = _SHA256_DIGEST_INFO + hashlib.sha256(data).digest()
             return private.sign(digest_info, mechanism=Mechanism.RSA_PKCS)
 
-        def public_key(self):
-            return pub
-
         def decrypt(self, *args):
             raise NotImplementedError
-
-        def private_numbers(self):
-            raise NotImplementedError
-
-        def private_bytes(self, *args):
-            raise NotImplementedError
-
-        def __copy__(self):
-            return self
-
-        def __deepcopy__(self, memo):
-            return self
 
     return TokenRSAKey()
 
