@@ -14,27 +14,17 @@ Usage: ``.venv/bin/python benchmarks/barcode_bench.py [--quick]``
 from __future__ import annotations
 
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import median_us, print_table  # noqa: E402
 
 NAMES = ["Nguyễn Văn An", "Trần Thị Bích Ngọc", "Lê Quốc Huy", "Phạm Thị Hồng Nhung", "Đặng Văn Đức"]
 ADDRESS = "Số 5 phố Đinh Tiên Hoàng, Phường Hoàn Kiếm, Hà Nội"
-
-
-def _median_us(fn, inputs) -> float:
-    samples = []
-    for x in inputs:
-        t0 = time.perf_counter()
-        fn(x)
-        samples.append((time.perf_counter() - t0) * 1e6)
-    return statistics.median(samples)
 
 
 def _qr_texts(n: int) -> list[str]:
@@ -67,10 +57,10 @@ def bench_parse(quick: bool) -> list[tuple]:
         card, base = parse_card_qr(t, today=today), naive_parse(t)
         assert (card.id_number, card.date_of_birth, card.issue_date) == (base["id"], base["dob"], base["issue"])
         assert card.warnings == (), t
-    ours = _median_us(lambda t: parse_card_qr(t, today=today), texts)
-    base = _median_us(naive_parse, texts)
+    ours = median_us(lambda t: parse_card_qr(t, today=today), texts)
+    base = median_us(naive_parse, texts)
     mixed = (texts[:50] + ["000.00.01.H26-261127-0001", "1.001193", "2.001218.000.00.00.H38", "hello"] * 12)
-    cls = _median_us(lambda t: classify_scan(t, source=ScanSource.SERIAL, today=today), mixed)
+    cls = median_us(lambda t: classify_scan(t, source=ScanSource.SERIAL, today=today), mixed)
     return [("qr.parse CCCD QR", ours, "µs/QR", base, ours / base),
             ("classify mixed scans", cls, "µs/scan", None, None)]
 
@@ -108,8 +98,8 @@ def bench_decode(quick: bool) -> list[tuple]:
 
     runs = range(3 if quick else 10)
     assert len(read_codes(pdf)) == 2 and len(baseline(0)) == 2  # same answer first
-    ours = _median_us(lambda _: read_codes(pdf), runs) / 1000
-    base = _median_us(baseline, runs) / 1000
+    ours = median_us(lambda _: read_codes(pdf), runs) / 1000
+    base = median_us(baseline, runs) / 1000
     return [("page decode (A4, 200 dpi, 2 codes)", ours, "ms/page", base, ours / base)]
 
 
@@ -119,8 +109,4 @@ def rows(quick: bool) -> list[tuple]:
 
 if __name__ == "__main__":
     quick = "--quick" in sys.argv
-    print(f"{'name':44} {'value':>12} {'unit':10} {'baseline':>12} {'ratio':>8}")
-    for name, value, unit, base, ratio in rows(quick):
-        b = f"{base:12.2f}" if base is not None else f"{'—':>12}"
-        r = f"{ratio:8.3f}" if ratio is not None else f"{'—':>8}"
-        print(f"{name:44} {value:12.2f} {unit:10} {b} {r}")
+    print_table(rows(quick))

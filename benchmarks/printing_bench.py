@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import print_table  # noqa: E402
 
 
 def _median_ms(fn, n: int) -> float:
@@ -103,8 +104,4 @@ def rows(quick: bool) -> list[tuple[str, float, str, float | None, float | None]
 
 if __name__ == "__main__":
     quick = "--quick" in sys.argv
-    print(f"{'name':44} {'value':>12} {'unit':10} {'baseline':>12} {'ratio':>8}")
-    for name, value, unit, base, ratio in rows(quick):
-        b = f"{base:12.2f}" if base is not None else f"{'—':>12}"
-        r = f"{ratio:8.3f}" if ratio is not None else f"{'—':>8}"
-        print(f"{name:44} {value:12.2f} {unit:10} {b} {r}")
+    print_table(rows(quick))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -27,18 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _common import median_us, print_table  # noqa: E402
 from counter_app.calendar import WorkingCalendar, load_schedule  # noqa: E402
 from counter_app.domain.legal_basis import LegalBasis  # noqa: E402
 from counter_app.domain.time_limit import TimeLimit  # noqa: E402
-
-
-def _median_us(fn, inputs) -> float:
-    samples = []
-    for x in inputs:
-        t0 = time.perf_counter()
-        fn(x)
-        samples.append((time.perf_counter() - t0) * 1e6)
-    return statistics.median(samples)
 
 
 def naive_due(cal: WorkingCalendar, received: datetime, minutes: int) -> datetime:
@@ -60,9 +51,9 @@ def bench_calendar(quick: bool) -> list[tuple]:
     limit = TimeLimit.working_days(5)
     for x in inputs[:20]:  # correctness before speed
         assert cal.due_at(x, limit) == naive_due(cal, x, 5 * 8 * 60), x
-    ours = _median_us(lambda x: cal.due_at(x, limit), inputs)
-    base = _median_us(lambda x: naive_due(cal, x, 5 * 8 * 60), inputs[:10 if quick else 30])
-    long_ours = _median_us(lambda x: cal.due_at(x, TimeLimit.working_days(60)), inputs)
+    ours = median_us(lambda x: cal.due_at(x, limit), inputs)
+    base = median_us(lambda x: naive_due(cal, x, 5 * 8 * 60), inputs[:10 if quick else 30])
+    long_ours = median_us(lambda x: cal.due_at(x, TimeLimit.working_days(60)), inputs)
     return [("calendar.due_at 5 working days", ours, "µs/call", base, ours / base),
             ("calendar.due_at 60 working days", long_ours, "µs/call", None, None)]
 
@@ -108,8 +99,8 @@ def bench_catalog(rows: int, quick: bool) -> list[tuple]:
             return s.execute(text(f"SELECT code, name FROM procedure WHERE {clauses} LIMIT 20"), params).all()
 
         for label, queries in (("common words", common), ("rare words", rare)):
-            ours = _median_us(lambda q: catalog.search(s, q, limit=20), queries * (2 if quick else 6))
-            base = _median_us(like_scan, queries * (1 if quick else 3))
+            ours = median_us(lambda q: catalog.search(s, q, limit=20), queries * (2 if quick else 6))
+            base = median_us(like_scan, queries * (1 if quick else 3))
             out.append((f"catalog.search {label}, {rows:,} rows", ours / 1000, "ms/query", base / 1000, ours / base))
     store.close()
     return out + [(f"catalog build {rows:,} rows", build_s, "s", None, None)]
@@ -141,12 +132,7 @@ def main() -> int:
     if not args.only or "core" in args.only:
         rows += bench_calendar(args.quick) + bench_catalog(args.rows, args.quick)
     rows += area_rows(args.quick, [a for a in (args.only or []) if a != "core"] or None)
-    width = max(44, *(len(r[0]) for r in rows))
-    print(f"{'name':{width}} {'value':>12} {'unit':10} {'baseline':>12} {'ratio':>8}")
-    for name, value, unit, base, ratio in rows:
-        b = f"{base:12.2f}" if base is not None else f"{'—':>12}"
-        r = f"{ratio:8.3f}" if ratio is not None else f"{'—':>8}"
-        print(f"{name:{width}} {value:12.2f} {unit:10} {b} {r}")
+    print_table(rows)
     return 0
 
 
