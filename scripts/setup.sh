@@ -34,7 +34,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extras="gui"
 if [ "${1:-}" = "--test" ]; then extras="gui,server,test"; fi
-echo "==> pip: installing the project [$extras]"
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras]" 2>&1 | grep -v "^WARNING: Location" || true
+echo "==> pip: installing the project [$extras] (log: .venv/pip.log)"
+{ .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip \
+  && .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras]"; } > .venv/pip.log 2>&1 \
+  || { tail -40 .venv/pip.log; echo "pip install failed"; exit 1; }
 .venv/bin/python -c "import counter_app, sqlalchemy, alembic, holidays" || { echo "pip install failed"; exit 1; }
