@@ -9,6 +9,7 @@ quá hạn) computed when the step completes.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -20,6 +21,8 @@ from ..domain.errors import ValidationError
 from ..domain.legal_basis import LegalBasis
 from ..domain.status import DossierStatus
 from ..resources import load_toml
+from ..security import approvals
+from ..security.permissions import Action, require
 from ..storage.models import DossierRow, HandoffRow, ProcedureRow
 from .calendar_service import calendar_for
 from .dossiers import CounterContext, change_status, get_dossier_row
@@ -61,16 +64,25 @@ def batch_for_day(session: Session, *, agency_code: str, day: date) -> list[Batc
             for row, agency in rows if not row.handoffs and batch_day(session, row) <= day]
 
 
-def hand_off_batch(session: Session, *, codes: list[str], to_unit: str, ctx: CounterContext,
+def batch_target(codes: list[str]) -> str:
+    """What a supervisor approves for a batch: exactly this set of dossiers."""
+    digest = hashlib.sha256("\n".join(sorted(codes)).encode("utf-8")).hexdigest()[:32]
+    return f"handoff-batch:{len(codes)}:{digest}"
+
+
+def hand_off_batch(session: Session, *, codes: list[str], to_unit: str, ctx: CounterContext, approval_id: str,
                    now: datetime) -> OpResult[int]:
     """Record the first handoff of each dossier (counter → department) and move it to processing.
 
-    The supervisor's four-eyes approval of the batch is checked by the caller's security
-    layer before this runs (:mod:`counter_app.security.approvals`)."""
+    A supervisor approves the batch before it leaves (four-eyes): ``approval_id`` must be an
+    approval of :func:`batch_target` of exactly these codes."""
     if not codes:
         raise ValidationError("empty batch", "Không có hồ sơ nào trong lô chuyển.")
     if not to_unit.strip():
         raise ValidationError("no receiving unit", "Chọn cơ quan/bộ phận nhận hồ sơ.")
+    require(ctx.role, Action.HANDOFF_BATCH)
+    approvals.consume(session, approval_id=approval_id, action=Action.HANDOFF_BATCH, target=batch_target(codes),
+                      by=ctx.officer, now=now)
     rules = load_toml("rules", "lifecycle.toml")["handoff"]
     changes = Changes()
     for code in codes:

@@ -48,11 +48,22 @@ def test_after_cutoff_dossier_goes_in_next_working_days_batch(env):
     assert friday == [before, after], "a batch not sent yesterday is still due (late)"
 
 
-def test_handoff_batch_rows_tags_and_status(env):
+def test_handoff_batch_rows_tags_and_status(env, approve):
+    from counter_app.security.permissions import Action, PermissionDenied
+    from counter_app.services.handoffs import batch_target
+
     store, ctx, _ = env
     code = receive(env, "1.004873", datetime(2026, 11, 26, 15, 30))
+    other = receive(env, "1.004873", datetime(2026, 11, 26, 15, 40))
+    at = datetime(2026, 11, 27, 8, 30)
+    with pytest.raises(PermissionDenied):  # no supervisor's approval
+        store.write(lambda s: hand_off_batch(s, codes=[code], to_unit="Tư pháp", ctx=ctx, approval_id="", now=at))
+    wrong = approve(Action.HANDOFF_BATCH, batch_target([code, other]), at=at)
+    with pytest.raises(PermissionDenied):  # approved for another set of dossiers
+        store.write(lambda s: hand_off_batch(s, codes=[code], to_unit="Tư pháp", ctx=ctx, approval_id=wrong, now=at))
+    ok = approve(Action.HANDOFF_BATCH, batch_target([code]), at=at)
     store.write(lambda s: hand_off_batch(s, codes=[code], to_unit="Công chức Tư pháp - Hộ tịch", ctx=ctx,
-                                         now=datetime(2026, 11, 27, 8, 30)))
+                                         approval_id=ok, now=at))
     with store.read() as s:
         row = get_dossier_row(s, code)
         assert row.status == "processing"
@@ -60,7 +71,8 @@ def test_handoff_batch_rows_tags_and_status(env):
         assert (first.seq, first.from_unit, first.to_unit) == (1, "Bộ phận Tiếp nhận và Trả kết quả",
                                                                 "Công chức Tư pháp - Hộ tịch")
         assert first.step_due_at == datetime(2026, 11, 27, 17, 0) and first.result == "on_time"
-        assert batch_for_day(s, agency_code=ctx.agency_code, day=date(2026, 11, 27)) == []
+        assert [line.code for line in batch_for_day(s, agency_code=ctx.agency_code, day=date(2026, 11, 27))] \
+            == [other]
     store.write(lambda s: record_step(s, code=code, from_unit="Công chức Tư pháp - Hộ tịch",
                                       to_unit="Bộ phận Tiếp nhận và Trả kết quả", given_by="tuphap01",
                                       received_by=ctx.officer, at=datetime(2026, 12, 3, 9, 0),

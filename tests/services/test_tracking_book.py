@@ -6,7 +6,8 @@ from counter_app.domain.applicant import Applicant, ApplicantKind, Contact
 from counter_app.domain.status import DossierStatus as S
 from counter_app.services import catalog
 from counter_app.services.dossiers import change_status, record_reception
-from counter_app.services.handoffs import hand_off_batch, record_step
+from counter_app.security.permissions import Action
+from counter_app.services.handoffs import batch_target, hand_off_batch, record_step
 from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
 from counter_app.services.reception import ReceptionFlow
 from counter_app.services.tracking_book import HEADERS, rows, write_xlsx
@@ -14,7 +15,7 @@ from counter_app.services.tracking_book import HEADERS, rows, write_xlsx
 A = Applicant(ApplicantKind.INDIVIDUAL, "Đỗ Văn Đức", id_number="001090123456", address="12 Phố Huế, Hà Nội")
 
 
-def test_book_rows_and_xlsx_round_trip(demo_profile, demo_store, tmp_path):
+def test_book_rows_and_xlsx_round_trip(demo_profile, demo_store, tmp_path, approve):
     store, ctx = demo_store, demo_profile.context(demo_store)
     alloc = NumberAllocator(LocalLeaseSource(), counter_code=ctx.counter_code)
     codes = []
@@ -30,7 +31,8 @@ def test_book_rows_and_xlsx_round_trip(demo_profile, demo_store, tmp_path):
         flow.receive() if outcome == "receive" else flow.refuse("không thuộc thẩm quyền")
         codes.append(store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=at)).value.code)
     first = codes[0]
-    store.write(lambda s: hand_off_batch(s, codes=[first], to_unit="Tư pháp", ctx=ctx,
+    approval = approve(Action.HANDOFF_BATCH, batch_target([first]), at=datetime(2026, 11, 2, 16))
+    store.write(lambda s: hand_off_batch(s, codes=[first], to_unit="Tư pháp", ctx=ctx, approval_id=approval,
                                          now=datetime(2026, 11, 2, 16)))
     store.write(lambda s: record_step(s, code=first, from_unit="Tư pháp", to_unit="Bộ phận Một cửa",
                                       given_by="tp01", received_by=ctx.officer, at=datetime(2026, 11, 4, 10),
