@@ -106,6 +106,9 @@ def bench_catalog(rows: int, quick: bool) -> list[tuple]:
     return out + [(f"catalog build {rows:,} rows", build_s, "s", None, None)]
 
 
+FAILED: list[str] = []
+
+
 def area_rows(quick: bool, only: list[str] | None) -> list[tuple]:
     """Rows of every ``*_bench.py`` beside this file (or just the ``only`` areas)."""
     import importlib.util
@@ -117,8 +120,12 @@ def area_rows(quick: bool, only: list[str] | None) -> list[tuple]:
             continue
         spec = importlib.util.spec_from_file_location(f"bench_{area}", path)
         module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        out += module.rows(quick)
+        try:
+            spec.loader.exec_module(module)
+            out += module.rows(quick)
+        except Exception as exc:  # one broken area must not hide the others' numbers
+            print(f"benchmark area {area!r} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            FAILED.append(area)
     return out
 
 
@@ -131,9 +138,11 @@ def main() -> int:
     rows = []
     if not args.only or "core" in args.only:
         rows += bench_calendar(args.quick) + bench_catalog(args.rows, args.quick)
-    rows += area_rows(args.quick, [a for a in (args.only or []) if a != "core"] or None)
+    areas = [a for a in args.only if a != "core"] if args.only else None
+    if areas is None or areas:
+        rows += area_rows(args.quick, areas)
     print_table(rows)
-    return 0
+    return 1 if FAILED else 0
 
 
 if __name__ == "__main__":
