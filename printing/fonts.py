@@ -48,17 +48,35 @@ def font_dirs() -> list[Path]:
     return dirs
 
 
+#: Letters a face must have to print Vietnamese (old Liberation 1.x, pulled in by some
+#: packages under the same file names as Liberation 2, lacks most of them).
+VIETNAMESE_SAMPLE = "ĂÂĐÊÔƠƯăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+
+
+@lru_cache(maxsize=256)
+def covers_vietnamese(path: Path) -> bool:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    try:
+        cmap = TTFontFile(str(path)).charToGlyph
+    except Exception:  # an unreadable or unsupported font file is simply not a candidate
+        return False
+    return all(ord(ch) in cmap for ch in VIETNAMESE_SAMPLE)
+
+
 def _index(dirs: tuple[Path, ...]) -> dict[str, Path]:
-    """File name (lower case) -> first path found, walking the folders in order."""
-    found: dict[str, Path] = {}
+    """File name (lower case) -> the first path found that covers Vietnamese, walking the folders in order."""
+    found: dict[str, list[Path]] = {}
     for d in dirs:
         if not d.is_dir():
             continue
-        for root, _subdirs, files in os.walk(d):
-            for name in files:
+        for root, subdirs, files in os.walk(d):
+            subdirs.sort()
+            for name in sorted(files):
                 if name.lower().endswith((".ttf", ".otf")):
-                    found.setdefault(name.lower(), Path(root) / name)
-    return found
+                    found.setdefault(name.lower(), []).append(Path(root) / name)
+    return {name: paths[0] if len(paths) == 1 else next((p for p in paths if covers_vietnamese(p)), paths[0])
+            for name, paths in found.items()}
 
 
 def resolve_font(chain: list[dict] | None = None, dirs: list[Path] | None = None) -> ResolvedFont:
@@ -74,7 +92,7 @@ def resolve_font(chain: list[dict] | None = None, dirs: list[Path] | None = None
                 if name.lower() in index:
                     files[style] = index[name.lower()]
                     break
-        if "regular" in files:
+        if "regular" in files and covers_vietnamese(files["regular"]):
             for style in STYLES:
                 files.setdefault(style, files["regular"])
             return ResolvedFont(family["name"], files)

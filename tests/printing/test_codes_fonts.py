@@ -111,3 +111,25 @@ def test_no_font_is_a_configuration_error(tmp_path: Path):
 
 def test_system_chain_resolves_here():
     assert resolve_font().family in {"Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif"}
+
+
+def test_a_face_without_vietnamese_letters_is_skipped_even_under_the_preferred_file_name(tmp_path):
+    """Old Liberation 1.x (pulled in by some packages) has the same file names as Liberation 2
+    but lacks most Vietnamese letters: it must never be chosen."""
+    import shutil
+
+    from printing.fonts import covers_vietnamese, resolve_font
+
+    good = resolve_font().files["regular"]
+    assert covers_vietnamese(good)
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    fake = first / "LiberationSerif-Regular.ttf"  # a Latin-only face under the preferred name
+    candidates = [p for p in Path("/usr/share/fonts").rglob("*.ttf") if not covers_vietnamese(p)]
+    assert candidates, "the test needs one installed font without Vietnamese letters"
+    shutil.copy(candidates[0], fake)
+    shutil.copy(good, second / "LiberationSerif-Regular.ttf")
+    chain = [{"name": "Liberation Serif", "regular": ["LiberationSerif-Regular.ttf"]}]
+    chosen = resolve_font(chain, [first, second])
+    assert chosen.files["regular"] == second / "LiberationSerif-Regular.ttf"
