@@ -51,10 +51,14 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     from .routes_admin import router as admin_router
     from .routes_attachments import router as attachments_router
     from .routes_counter import router as counter_router
+    from .routes_online import router as online_router
+    from .routes_public import router as public_router
 
     app.include_router(counter_router)
     app.include_router(attachments_router)
     app.include_router(admin_router)
+    app.include_router(online_router)
+    app.include_router(public_router)
 
     @app.get("/healthz", tags=["meta"])
     def healthz() -> dict[str, str]:

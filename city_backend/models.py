@@ -169,3 +169,29 @@ class AuditEvent(Base):
 
 __all__ = ["Base", "Agency", "Counter", "Officer", "Dossier", "DossierEvent", "Change", "ProcedureVersion",
            "HolidayOverride", "LeaseHighWater", "NumberLease", "Attachment", "AuditEvent"]
+
+
+class OnlineDossier(Base):
+    """A dossier submitted on the public portal (hồ sơ trực tuyến, kênh 2) or registered as
+    arrived by post (kênh 3), waiting for reception by a counter of its agency.
+
+    ``applicant`` holds what the citizen typed on the portal (the portal's own data); it is
+    served only to counters of the agency and never copied into events or the feed."""
+
+    __tablename__ = "online_dossier"
+    __table_args__ = (Index("ix_online_dossier_agency_state", "agency_code", "state"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("agency.code"))
+    channel: Mapped[int] = mapped_column(default=2)
+    procedure_code: Mapped[str] = mapped_column(String(64))
+    applicant: Mapped[dict] = mapped_column(JSON, default=dict)
+    files: Mapped[list] = mapped_column(JSON, default=list)
+    tracking_number: Mapped[str] = mapped_column(String(64), default="")
+    state: Mapped[str] = mapped_column(String(16), default="waiting")  # waiting | taken
+    dossier_code: Mapped[str] = mapped_column(String(64), default="")
+    taken_by: Mapped[str] = mapped_column(String(32), default="")
+    submitted_at: Mapped[datetime]
+    taken_at: Mapped[datetime | None]
+
+
+__all__ += ["OnlineDossier"]

@@ -20,9 +20,9 @@ from . import feed
 from .db import server_now, wire
 from .deps import AdminDep, DbDep, SettingsDep, token_hash
 from .errors import ERROR_RESPONSES, ApiError, not_found
-from .models import Agency, AuditEvent, Counter, Dossier, HolidayOverride, ProcedureVersion
+from .models import Agency, AuditEvent, Counter, Dossier, HolidayOverride, Officer, ProcedureVersion
 from .schemas import (AGENCY_PATTERN, AgencyIn, AgencyOut, CounterIn, CounterOut, DeptStatusIn, FallbackScheme,
-                      HolidayIn, ProcedureIn, Published)
+                      HolidayIn, OfficerIn, OfficerOut, ProcedureIn, Published)
 from .settings import Settings
 
 AgencyPath = Annotated[str, Path(pattern=AGENCY_PATTERN)]
@@ -89,6 +89,25 @@ def register_counter(agency_code: AgencyPath, body: CounterIn, _: AdminDep, db: 
             return counter_out(row, settings, token)
     except IntegrityError:
         raise _conflict("counter") from None
+
+
+@router.post("/agencies/{agency_code}/officers", response_model=OfficerOut, status_code=201)
+def add_officer(agency_code: AgencyPath, body: OfficerIn, _: AdminDep, db: DbDep) -> OfficerOut:
+    """Add an officer with a role; the agency's counters receive it through the change feed."""
+    try:
+        with db.session() as s:
+            if s.get(Agency, agency_code) is None:
+                raise not_found("agency")
+            feed.lock_for_agency(db, s, agency_code)
+            s.add(Officer(agency_code=agency_code, username=body.username, full_name=body.full_name, role=body.role))
+            s.add(AuditEvent(agency_code=agency_code, actor="admin", action="officer.add",
+                             detail={"username": body.username, "role": body.role}, at=server_now()))
+            feed.append(s, agency_code=agency_code, kind="officer",
+                        body={"username": body.username, "full_name": body.full_name, "role": body.role})
+            s.flush()
+    except IntegrityError:
+        raise _conflict("officer") from None
+    return OfficerOut(agency_code=agency_code, username=body.username, full_name=body.full_name, role=body.role)
 
 
 @router.post("/catalog", response_model=Published, status_code=201)

@@ -11,8 +11,8 @@ from . import leases, push
 from .db import local, server_now, wire
 from .deps import CallerDep, DbDep, SettingsDep
 from .errors import ERROR_RESPONSES, ApiError
-from .models import Change, Counter
-from .schemas import ChangeOut, ChangesOut, CounterOut, LeaseIn, LeaseOut, PushIn, PushOut
+from .models import Change, Counter, Officer
+from .schemas import ChangeOut, ChangesOut, CounterOut, LeaseIn, LeaseOut, OfficerOut, PushIn, PushOut
 from .routes_admin import counter_out
 
 router = APIRouter(prefix="/v1", tags=["counter"], responses=ERROR_RESPONSES)
@@ -24,6 +24,15 @@ def me(caller: CallerDep, db: DbDep, settings: SettingsDep) -> CounterOut:
         row = s.scalar(select(Counter).where(Counter.agency_code == caller.agency_code,
                                              Counter.code == caller.counter_code))
         return counter_out(row, settings)
+
+
+@router.get("/officers", response_model=list[OfficerOut])
+def officers(caller: CallerDep, db: DbDep) -> list[OfficerOut]:
+    """The officers of the caller's agency and their roles (no one else's)."""
+    with db.session() as s:
+        rows = s.scalars(select(Officer).where(Officer.agency_code == caller.agency_code).order_by(Officer.username))
+        return [OfficerOut(agency_code=r.agency_code, username=r.username, full_name=r.full_name, role=r.role)
+                for r in rows]
 
 
 @router.post("/events:push", response_model=PushOut)

@@ -63,6 +63,21 @@ class CounterIn(Strict):
     public_key: Text = Field(default="", max_length=4096, description="PEM public key of the counter (optional)")
 
 
+class OfficerIn(Strict):
+    """An officer of the agency and the role that decides what they may do (same table as the core)."""
+
+    username: str = Field(pattern=r"^[a-z0-9._-]{2,64}$", examples=["canbo01"])
+    full_name: Text = Field(min_length=1, max_length=255)
+    role: Literal["officer", "supervisor", "admin"]
+
+
+class OfficerOut(BaseModel):
+    agency_code: str
+    username: str
+    full_name: str
+    role: str
+
+
 class FallbackScheme(BaseModel):
     """The counter's own share of the offline fallback range (see docs/sync.md)."""
 

@@ -168,5 +168,11 @@ class Admin:
         r.raise_for_status()
         return r.json()
 
+    def officer(self, agency: str, username: str, full_name: str, role: str = "officer") -> dict:
+        r = self.http.post(f"/v1/admin/agencies/{agency}/officers",
+                           json={"username": username, "full_name": full_name, "role": role})
+        r.raise_for_status()
+        return r.json()
+
     def close(self) -> None:
         self.http.close()

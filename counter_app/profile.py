@@ -88,6 +88,11 @@ class Profile:
 
 
 def seed_demo_identity(session) -> None:
+    from datetime import timedelta
+
+    from . import clock
+    from .security.signin import SecurityPolicy, cache_credential
+
     code, name = DEMO_AGENCY
     if session.scalar(select(AgencyRow).where(AgencyRow.code == code)) is None:
         session.add(AgencyRow(code=code, name=name, level=AgencyLevel.COMMUNE.value))
@@ -95,6 +100,12 @@ def seed_demo_identity(session) -> None:
         session.add(CounterRow(agency_code=code, code=DEMO_COUNTER[0], name=DEMO_COUNTER[1]))
         for username, full_name, role in DEMO_OFFICERS:
             session.add(OfficerRow(username=username, full_name=full_name, role=role.value, agency_code=code))
+        session.flush()
+        # Demo passwords (docs/demo.md): cached offline verifiers, so the demo signs in with no server.
+        long_validity = SecurityPolicy(offline_validity=timedelta(days=3650))
+        for username, _name, _role in DEMO_OFFICERS:
+            cache_credential(session, username=username, password=f"demo-{username}", now=clock.now(),
+                             policy=long_validity)
     for key, value in (("agency_code", code), ("counter_code", DEMO_COUNTER[0]), ("officer", "canbo01"),
                        ("demo", "1")):
         session.merge(SettingRow(key=key, value=value))

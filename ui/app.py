@@ -1,7 +1,10 @@
 """Starting the GUI: ``counter-app`` (or ``counter-app --demo``) ends up in :func:`run_gui`.
 
 Order: QApplication → language (``$QMC_LANG``) → brand theme → profile and store →
-main window → event loop. A demo profile lives in a temporary folder, deleted on exit.
+sign-in window → main window (for the signed-in officer) → event loop.
+``$QMC_EXIT_AFTER_START_MS`` quits after that many ms, from the sign-in window too (bundle
+smoke test); ``$QMC_DEMO_AUTO_SIGNIN=1`` signs the demo officer in without the dialog
+(demo profile only). A demo profile lives in a temporary folder, deleted on exit.
 Errors raised by the core are shown with their Vietnamese message, never a traceback;
 anything unexpected is logged to stderr and reported in a short dialog.
 """
@@ -16,8 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata
 
-from PyQt6.QtCore import QCoreApplication, QSettings, QTimer
-from PyQt6.QtWidgets import QApplication, QMessageBox, QWidget
+from PyQt6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from PyQt6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from counter_app.domain.errors import CounterError
 from counter_app.profile import Profile
@@ -52,6 +55,11 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
                 theme.apply()
                 theme.scaleChanged.connect(lambda scale: settings.setValue(FONT_SCALE_KEY, scale))
                 workspace = Workspace.open(profile)
+                exit_after = os.environ.get("QMC_EXIT_AFTER_START_MS")  # smoke tests of the bundle
+                if exit_after:  # quits from the sign-in window too
+                    QTimer.singleShot(int(exit_after), lambda: _exit_now(app))
+                if not sign_in_at_start(workspace):
+                    return 0  # the officer chose "Thoát" (or the smoke-test timer ended it)
                 window = MainWindow(workspace, theme, print_slip=slip_printer(workspace),
                                     card_reader_factory=card_reader_factory(profile))
             except CounterError as exc:
@@ -64,20 +72,46 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
                 return 1
             scanner = install_scanner_filter(app, window)
             window.show()
-            exit_after = os.environ.get("QMC_EXIT_AFTER_START_MS")  # smoke tests of the bundle
-            if exit_after:
-                QTimer.singleShot(int(exit_after), app.quit)
             try:
                 return app.exec()
             finally:
                 if scanner is not None:
                     app.removeEventFilter(scanner)
+                window.close()
+                window.deleteLater()  # freed by Qt now, never later by Python's collector
+                QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     finally:
         if workspace is not None:
             workspace.close()  # also deletes a demo profile
         elif profile is not None:
             profile.discard()
         remove_language(app, translator)
+
+
+def _exit_now(app: QApplication) -> None:
+    """Smoke-test exit: an open dialog (sign-in) is closed, else the main loop ends."""
+    dialogs = [w for w in app.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    for dialog in dialogs:
+        dialog.reject()
+    if not dialogs:
+        app.quit()
+
+
+def sign_in_at_start(workspace: Workspace) -> bool:
+    """The sign-in window; ``QMC_DEMO_AUTO_SIGNIN=1`` signs the demo officer in (demo profile only)."""
+    from .signin import DEMO_OFFICER, SignInDialog
+
+    if workspace.profile.demo and os.environ.get("QMC_DEMO_AUTO_SIGNIN") == "1":
+        workspace.sign_in(*DEMO_OFFICER)
+        return True
+    dialog = SignInDialog(workspace)
+    try:
+        return dialog.exec() == SignInDialog.DialogCode.Accepted and workspace.officer is not None
+    finally:
+        # Deleted now, by Qt: left to Python's collector it could be freed mid-way through a
+        # later style-sheet walk (the crash tests/ui/conftest.py describes).
+        dialog.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _log_to_profile(profile: Profile) -> None:

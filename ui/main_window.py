@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 from PyQt6.QtCore import Qt, QTime, QTimer
 from PyQt6.QtGui import QAction, QKeySequence
-from PyQt6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from counter_app.domain.applicant import IdentitySource
 from counter_app.domain.errors import CounterError
@@ -21,6 +21,7 @@ from counter_app.services.reception import Step
 
 from .dashboard import DashboardPage
 from .dossiers.page import DossierSearchPage
+from .lock import IdleGuard, LockOverlay
 from .ops import OperationRunner
 from .reception.wizard import PrintSlip, ReceptionPage
 from .returns import ReturnPage
@@ -31,6 +32,9 @@ from .widgets.counter_status import CounterStatusBar
 from .widgets.procedure_detail import ProcedureDetail
 from .widgets.procedure_search import ProcedureSearch
 from .workspace import Workspace
+
+
+SYNC_REFRESH_MS = 30_000
 
 
 class MainWindow(QMainWindow):
@@ -121,9 +125,79 @@ class MainWindow(QMainWindow):
         self.minute_timer.timeout.connect(self._on_minute)
         self._arm_minute_timer()
 
+        # Idle lock and switching officer (security issue): the session lives in the workspace.
+        self.lock_overlay = LockOverlay(workspace, self)
+        self.lock_overlay.unlocked.connect(self._after_unlock)
+        self.lock_overlay.switchRequested.connect(self.switch_officer)
+        self.idle_guard = IdleGuard(workspace, self)
+        self.idle_guard.locked.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle_guard)
+        self.sync_timer = QTimer(self)
+        self.sync_timer.timeout.connect(self.refresh_sync)
+        self.sync_timer.start(SYNC_REFRESH_MS)
+
         self.resize(1200, 750)
         self.show_page(self.reception)
         QTimer.singleShot(0, self.probe_devices)
+        QTimer.singleShot(0, self.refresh_sync)
+
+    # ---- officer: idle lock, switching, sync state ----------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_overlay.isVisible()
+
+    def lock(self) -> None:
+        """Hide everything behind the lock overlay; shortcuts and menus off until unlocked."""
+        for action in self.actions():
+            action.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.lock_overlay.show_locked()
+
+    def lock_now(self) -> None:
+        """Ctrl+L: the officer leaves the counter; the session locks at once."""
+        from counter_app.security.signin import SessionState
+
+        if self.workspace.session.state is SessionState.ACTIVE:
+            self.workspace.session.state = SessionState.LOCKED
+            self.lock()
+
+    def _after_unlock(self) -> None:
+        for action in self.actions():
+            action.setEnabled(True)
+        self.menuBar().setEnabled(True)
+        self.show_page(self.tabs.currentWidget())
+
+    def switch_officer(self) -> None:
+        """Another officer signs in at this counter without restarting ("Đổi cán bộ")."""
+        from .signin import SignInDialog
+
+        dialog = SignInDialog(self.workspace, self, switching=True)
+        accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return
+        self.lock_overlay.hide()
+        self._after_unlock()
+        self.officer_changed()
+
+    def officer_changed(self) -> None:
+        """The signed-in officer changed: status bar and "my counts" follow."""
+        self.status.set_identity(self.workspace.identity)
+        self.dashboard.refresh()
+
+    def refresh_sync(self) -> None:
+        try:
+            configured, state = self.workspace.sync_status()
+        except CounterError as exc:
+            self.status.show_error(exc.message_vi)
+            return
+        self.status.set_sync(configured, state, now=self.workspace.now())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if self.lock_overlay.isVisible():
+            self.lock_overlay.setGeometry(self.rect())
 
     # ---- pages and devices -------------------------------------------------------------
 
@@ -157,6 +231,8 @@ class MainWindow(QMainWindow):
         Card QR → the reception wizard's identify step; dossier code → its detail (F4);
         procedure code → the wizard's procedure step or the catalogue; else its message.
         """
+        if self.locked:  # nothing reaches the screens behind the lock
+            return
         kind = getattr(getattr(result, "kind", None), "value", "")
         if kind == "card_qr" and result.card is not None and self.tabs.currentWidget() is self.returns:
             self.returns.accept_identity(result.card, IdentitySource.QR)
@@ -186,6 +262,9 @@ class MainWindow(QMainWindow):
                 self.dossiers.refresh()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        QApplication.instance().removeEventFilter(self.idle_guard)
+        self.idle_guard.timer.stop()
+        self.sync_timer.stop()
         self.runner.shutdown()  # let a confirmed reception finish writing before the store closes
         if self.card_reader is not None:
             self.card_reader.close()
@@ -194,6 +273,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
         self.quit_action = self._action(self.tr("&Thoát"), [QKeySequence("Ctrl+Q")], self.close)
+        self.switch_action = self._action(self.tr("Đổi &cán bộ"), [], self.switch_officer)
+        self.lock_action = self._action(self.tr("&Khóa màn hình"), [QKeySequence("Ctrl+L")], self.lock_now)
+        file_menu.addAction(self.switch_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         view = self.menuBar().addMenu(self.tr("&Xem"))

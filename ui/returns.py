@@ -4,19 +4,27 @@ find (scan the receipt's barcode or type the code) → verify the receiver (the 
 card's QR, a chip read or the typed ID number; or an authorised person with the written
 authorisation attached) → confirm → recorded (status 10) on the writer thread → next.
 Every rule (resolved only, owner's number must match, authorisation required, fees paid)
-is the flow's. Not yet here: the result slip print and the rating prompt (hooks below).
+is the flow's. Fees still owed are collected here ("Thu phí": method and receipt number,
+``fees.collect``); after the return the citizen is asked for a rating (``ratings.levels()``
+→ ``record_rating``). Not yet here: the result slip print.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PyQt6.QtCore import Qt, pyqtSignal
-from PyQt6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PyQt6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                              QVBoxLayout, QWidget)
 
 from counter_app.domain.applicant import IdentitySource
 from counter_app.domain.errors import CounterError
 from counter_app.domain.personal_id import mask_id_number
+from counter_app.services import ratings
+from counter_app.services.fees import PaymentMethod
 from counter_app.services.returns import ReturnFlow, ReturnStep
+
+from .formatting import money_vnd
 
 from .ops import OperationRunner
 from .workspace import Workspace
@@ -61,6 +69,36 @@ class ReturnPage(QFrame):
         self.verify_box = QFrame()
         self.verify_box.setLayout(verify)
 
+        # Fees still owed (phí, lệ phí): collected before the return.
+        self.fee_due = QLabel()
+        self.fee_due.setObjectName("StepError")
+        self.fee_method = QComboBox()
+        for method, label in ((PaymentMethod.CASH, self.tr("Tiền mặt")),
+                              (PaymentMethod.TRANSFER, self.tr("Chuyển khoản")),
+                              (PaymentMethod.QR, self.tr("Quét mã QR"))):
+            self.fee_method.addItem(label, method)
+        self.fee_receipt = QLineEdit()
+        self.fee_receipt.setAccessibleName(self.tr("Số biên lai"))
+        self.fee_button = QPushButton(self.tr("Thu phí"))
+        fee_form = QFormLayout()
+        fee_form.addRow(self.fee_due)
+        fee_form.addRow(self.tr("Hình thức nộp"), self.fee_method)
+        fee_form.addRow(self.tr("Số biên lai"), self.fee_receipt)
+        fee_form.addRow("", self.fee_button)
+        self.fee_box = QFrame()
+        self.fee_box.setLayout(fee_form)
+        # Rating prompt (đánh giá mức độ hài lòng) after the return.
+        self.rating_box = QFrame()
+        rating_row = QHBoxLayout(self.rating_box)
+        rating_row.addWidget(QLabel(self.tr("Mời công dân đánh giá:")))
+        self.rating_buttons: list[QPushButton] = []
+        for level, label in enumerate(ratings.levels(), start=1):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _c=False, n=level: self.rate(n))
+            rating_row.addWidget(button)
+            self.rating_buttons.append(button)
+        self.rated: int | None = None
+
         self.confirm_label = QLabel()
         self.confirm_label.setObjectName("DueLine")
         self.confirm_label.setWordWrap(True)
@@ -79,8 +117,10 @@ class ReturnPage(QFrame):
         layout.addWidget(self.receipt)
         layout.addWidget(self.dossier)
         layout.addWidget(self.error)
+        layout.addWidget(self.fee_box)
         layout.addWidget(self.verify_box)
         layout.addWidget(self.confirm_label)
+        layout.addWidget(self.rating_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
@@ -90,6 +130,8 @@ class ReturnPage(QFrame):
         self.proxy_button.clicked.connect(self.proxy_receives)
         self.confirm_button.clicked.connect(self.confirm)
         self.next_button.clicked.connect(self.reset)
+        self.fee_button.clicked.connect(self.collect_fee)
+        self.fee_receipt.returnPressed.connect(self.collect_fee)
         self.reset()
 
     # ---- rendering ---------------------------------------------------------------------
@@ -106,6 +148,11 @@ class ReturnPage(QFrame):
         self.confirm_button.setVisible(step is ReturnStep.CONFIRM)
         self.confirm_button.setEnabled(not self.saving)
         self.next_button.setVisible(step is ReturnStep.DONE)
+        owed = self.flow.dossier.fee_outstanding_vnd if self.flow else 0
+        self.fee_box.setVisible(bool(owed) and step is not ReturnStep.DONE)
+        self.fee_due.setText(self.tr("Còn phải nộp phí, lệ phí: {amount}").format(amount=money_vnd(owed)))
+        self.fee_button.setEnabled(not self.saving)
+        self.rating_box.setVisible(step is ReturnStep.DONE and not self.saving and self.rated is None)
         if step is ReturnStep.CONFIRM:
             self.confirm_label.setText(self.tr("Trả kết quả cho: {name}").format(name=self.flow.receiver_name))
             self.confirm_button.setFocus()
@@ -121,8 +168,8 @@ class ReturnPage(QFrame):
         self.error.setVisible(bool(message))
 
     def reset(self) -> None:
-        self.flow = None
-        for edit in (self.receipt, self.owner_id, self.proxy_name, self.proxy_id):
+        self.flow, self.rated = None, None
+        for edit in (self.receipt, self.owner_id, self.proxy_name, self.proxy_id, self.fee_receipt):
             edit.clear()
         self.proxy_attached.setChecked(False)
         self._show_error("")
@@ -186,6 +233,38 @@ class ReturnPage(QFrame):
         self.saving = False
         self.flow.step = ReturnStep.CONFIRM
         self._show_error(message)
+        self.render()
+
+    def collect_fee(self) -> None:
+        """"Thu phí": what is owed, by the chosen method, with the receipt number."""
+        if self.flow is None or self.saving or not self.flow.dossier.fee_outstanding_vnd:
+            return
+        self.saving = True
+        self.render()
+        op = self.workspace.collect_fee_op(self.flow.dossier.code, amount_vnd=self.flow.dossier.fee_outstanding_vnd,
+                                           method=self.fee_method.currentData(), receipt_no=self.fee_receipt.text())
+        self.runner.write(op, on_done=self._fee_collected, on_error=self._fee_failed)
+
+    def _fee_collected(self, result) -> None:
+        self.saving = False
+        self.flow.dossier = replace(self.flow.dossier, fee_outstanding_vnd=result.value)
+        self._show_error("")
+        self.render()
+
+    def _fee_failed(self, message: str) -> None:
+        self.saving = False
+        self._show_error(message)
+        self.render()
+
+    def rate(self, level: int) -> None:
+        if self.flow is None or self.flow.step is not ReturnStep.DONE or self.rated is not None:
+            return
+        code = self.flow.dossier.code
+        self.runner.write(self.workspace.rating_op(code, level), on_done=self._rated, on_error=self._show_error)
+
+    def _rated(self, result) -> None:
+        self.rated = result.value
+        self.confirm_label.setText(self.tr("Cảm ơn công dân đã đánh giá."))
         self.render()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)

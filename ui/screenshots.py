@@ -3,10 +3,11 @@
     Xvfb :99 -screen 0 1280x800x24 -nolisten tcp &   # then stop it by its PID
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python -m ui.screenshots docs/screenshots
 
-It starts the real entry point (``run_gui(demo=True)``), records three sample
+It starts the real entry point (``run_gui(demo=True)``), signs the demo officer in
+through the sign-in window (docs/demo.md), records three sample
 dossiers with made-up citizens, walks the reception wizard as an officer would (a card
 QR scan, a procedure search, "all complete"), opens a resolved dossier for return, and
-grabs each page.
+grabs each page, and the four-eyes approval dialog for a withdrawal.
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ from counter_app.domain.status import DossierStatus
 from counter_app.services.queries import DossierQuery
 from counter_app.services.reception import ReceptionFlow
 
+from counter_app.security.permissions import Action
+
 from .app import run_gui
+from .approval import ApprovalDialog
 from .main_window import MainWindow
+from .signin import DEMO_OFFICER, SignInDialog
 
 SIZE = (1280, 800)
 #: Made-up citizens (ID numbers valid in shape, not real people).
@@ -33,6 +38,9 @@ SAMPLES = [("Nguyễn Thị Lan Anh", "001190123456", "0912345678", True),
            ("Phạm Minh Châu", "001301004567", "", True)]
 #: What the officer types into the search boxes (input, not interface text).
 QUERIES = ("khai sinh", "ho tich")
+#: What the officer types as the reason of a withdrawal (input, not interface text).
+SAMPLE_REASON = "Công dân đề nghị rút hồ sơ"
+SUPERVISOR = "lanhdao01"  # the demo supervisor's username (docs/demo.md)
 CARD_QR = "001090123456|123456789|Nguyễn Văn An|01011990|Nam|Số 1 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|15032021"
 
 
@@ -65,6 +73,26 @@ def main(argv: list[str] | None = None) -> int:
             QApplication.processEvents()
         window.grab().save(str(args.folder / f"{name}.png"))
         taken.append(name)
+
+    def grab_dialog(dialog, name: str) -> None:
+        settle = QElapsedTimer()
+        settle.start()
+        while settle.elapsed() < 200:
+            QApplication.processEvents()
+        dialog.grab().save(str(args.folder / f"{name}.png"))
+        taken.append(name)
+
+    def sign_in() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, SignInDialog) and w.isVisible()), None)
+        if dialog is None:
+            QApplication.quit()
+            return
+        dialog.username.setText(DEMO_OFFICER[0])
+        dialog.password.setText(DEMO_OFFICER[1])
+        grab_dialog(dialog, "00-sign-in")
+        QTimer.singleShot(800, drive)
+        dialog.submit()
 
     def drive() -> None:
         window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
@@ -101,12 +129,18 @@ def main(argv: list[str] | None = None) -> int:
         window.show_page(window.returns)
         window.returns.open_code(received)
         shot(window, "09-return-verify")
+        approval = ApprovalDialog(window.workspace, window.runner, action=Action.WITHDRAW_DOSSIER,
+                                  target=received, reason=SAMPLE_REASON, parent=window)
+        approval.supervisor.setText(SUPERVISOR)
+        approval.show()
+        grab_dialog(approval, "10-approval")
+        approval.close()
         window.close()
 
-    QTimer.singleShot(800, drive)
+    QTimer.singleShot(800, sign_in)
     code = run_gui(demo=True, data_dir=None)
     print("\n".join(taken))
-    return code if len(taken) == 9 else 3
+    return code if len(taken) == 11 else 3
 
 
 if __name__ == "__main__":  # pragma: no cover

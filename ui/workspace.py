@@ -18,7 +18,10 @@ from counter_app.domain.procedure import Procedure
 from counter_app.domain.time_limit import TimeLimit
 from counter_app.profile import Profile
 from counter_app.domain.status import DossierStatus
-from counter_app.services import catalog, queries, returns
+from counter_app.security import approvals
+from counter_app.security.permissions import Action
+from counter_app.security.signin import CounterSession, Officer, SecurityPolicy, SessionState
+from counter_app.services import catalog, fees, queries, ratings, returns
 from counter_app.services.calendar_service import calendar_for
 from counter_app.services.dossiers import CounterContext, ReceptionRecord, change_status, record_reception
 from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
@@ -46,6 +49,7 @@ class Workspace:
         self.store = store
         self.now = now
         self.context: CounterContext = profile.context(store)
+        self.session = CounterSession(SecurityPolicy())  # who is signed in (signin.CounterSession)
         self.identity = self._load_identity()
         # Local leases: one counter per agency until the sync issue brings the server source.
         self.allocator = NumberAllocator(LocalLeaseSource(), counter_code=self.context.counter_code)
@@ -64,6 +68,45 @@ class Workspace:
         """Close the store; a demo profile's folder is deleted."""
         self.store.close()
         self.profile.discard()
+
+    # ---- sign-in (the officer the services act for comes from here) ----------------
+
+    @property
+    def officer(self) -> Officer | None:
+        return self.session.officer if self.session.state is not SessionState.SIGNED_OUT else None
+
+    def sign_in(self, username: str, password: str) -> Officer:
+        """Sign in (or switch officer) offline; the counter context becomes this officer's."""
+        at = self.now()
+        officer = self.store.write(lambda s: self.session.sign_in(s, username=username.strip(), password=password,
+                                                                  now=at))
+        self.context = replace(self.context, officer=officer.username, role=officer.role)
+        self.identity = self._load_identity()
+        return officer
+
+    def unlock(self, password: str) -> Officer:
+        at, username = self.now(), self.session.officer.username if self.session.officer else ""
+        return self.store.write(lambda s: self.session.unlock(s, username=username, password=password, now=at))
+
+    def touch(self) -> SessionState:
+        """Activity at the counter (or an idle check): may lock the session."""
+        return self.session.touch(self.now())
+
+    def idle_expired(self) -> bool:
+        last = self.session.last_activity
+        return (self.session.state is SessionState.ACTIVE and last is not None
+                and self.now() - last >= self.session.policy.idle_lock)
+
+    def sign_out(self) -> None:
+        at = self.now()
+        self.store.write(lambda s: self.session.sign_out(s, now=at))
+
+    def sync_status(self):
+        """``(server configured, SyncStatus)`` for the status bar."""
+        from counter_app.sync import state
+
+        with self.store.read() as s:
+            return bool(state.get(s, state.SERVER_URL)), state.load_status(s)
 
     # ---- queries -------------------------------------------------------------
 
@@ -109,16 +152,34 @@ class Workspace:
     def load_for_return(self, code: str) -> ReturnFlow:
         """The return-of-results flow for ``code`` (raises if unknown or not resolved)."""
         with self.store.read() as s:
-            return returns.load_for_return(s, code.strip())
+            code = code.strip()
+            return returns.load_for_return(s, code, fee_outstanding_vnd=fees.outstanding_vnd(s, code))
 
     def record_return_op(self, flow: ReturnFlow) -> Callable[[Session], OpResult[str]]:
         at, ctx = self.now(), self.context
         return lambda s: returns.record_return(s, flow, ctx=ctx, now=at)
 
-    def change_status_op(self, code: str, target: DossierStatus, *,
-                         reason: str = "") -> Callable[[Session], OpResult[DossierStatus]]:
+    def change_status_op(self, code: str, target: DossierStatus, *, reason: str = "",
+                         approval_id: str | None = None) -> Callable[[Session], OpResult[DossierStatus]]:
         at, ctx = self.now(), self.context
-        return lambda s: change_status(s, code, target, ctx=ctx, now=at, reason=reason)
+        return lambda s: change_status(s, code, target, ctx=ctx, now=at, reason=reason, approval_id=approval_id)
+
+    def approve_op(self, action: Action, target: str, *, supervisor: str, password: str,
+                   reason: str = "") -> Callable[[Session], approvals.Approval]:
+        """A supervisor's four-eyes approval of what the signed-in officer is about to do."""
+        at, requested_by = self.now(), self.context.officer
+        return lambda s: approvals.approve(s, action=action, target=target, requested_by=requested_by,
+                                           supervisor=supervisor.strip(), password=password, now=at, reason=reason)
+
+    def collect_fee_op(self, code: str, *, amount_vnd: int, method: fees.PaymentMethod,
+                       receipt_no: str) -> Callable[[Session], OpResult[int]]:
+        at, ctx = self.now(), self.context
+        return lambda s: fees.collect(s, code=code, amount_vnd=amount_vnd, method=method, receipt_no=receipt_no,
+                                      ctx=ctx, now=at)
+
+    def rating_op(self, code: str, level: int) -> Callable[[Session], OpResult[int]]:
+        at, ctx = self.now(), self.context
+        return lambda s: ratings.record_rating(s, code=code, level=level, ctx=ctx, now=at)
 
     # ---- identity --------------------------------------------------------------
 

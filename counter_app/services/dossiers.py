@@ -170,7 +170,11 @@ def _add_history(row: DossierRow, target: DossierStatus, now: datetime, officer:
 def _event_payload(row: DossierRow) -> dict:
     """What the backend needs; the sync issue defines the wire format (no personal data here:
     the applicant snapshot travels in the encrypted dossier document, not the event log)."""
+    from .online import lookup_hash
+
     return {"code": row.code, "status": row.status, "national_status": DossierStatus(row.status).national_code,
+            # a salted hash of the last 4 digits, for the citizen's lookup page: never the digits themselves
+            "lookup_hash": lookup_hash(row.code, row.applicant_id_number or row.applicant_tax_code),
             "procedure_code": row.procedure_code, "channel": row.channel, "legal_basis": row.legal_basis,
             "received_at": row.received_at, "counting_start": row.counting_start, "due_at": row.due_at,
             "agency_code": row.agency_code, "counter_code": row.counter_code}

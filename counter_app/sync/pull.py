@@ -34,6 +34,7 @@ class PullSummary:
     statuses: int = 0
     holidays: int = 0
     procedures: int = 0
+    officers: int = 0
     cursor: int = 0
 
 
@@ -63,6 +64,9 @@ def _apply(s: Session, change: dict, summary: PullSummary, *, own_counter: str, 
                                       agency_code=body.get("agency_code"), note=body.get("note") or "thành phố",
                                       by="city", now=now)
         summary.holidays += 1
+    elif kind == "officer":
+        _apply_officer(s, body, agency_code=change.get("agency_code"))
+        summary.officers += 1
     elif kind == "procedure":
         # The catalog wire format is the catalog file's entry format (services/catalog.py).
         proc = catalog._procedure_from_json({**body["procedure"], "code": body["code"],
@@ -70,6 +74,25 @@ def _apply(s: Session, change: dict, summary: PullSummary, *, own_counter: str, 
         catalog.import_catalog(s, [proc])
         state.put(s, state.LAST_CATALOG_SYNC, now)
         summary.procedures += 1
+
+
+def _apply_officer(s: Session, body: dict, *, agency_code: str | None) -> None:
+    """Officers and roles come from the city (the role table decides what each may do)."""
+    from ..domain.organisation import Role
+    from ..storage.models import AgencyRow, OfficerRow, SettingRow
+
+    role = Role(body["role"]).value
+    row = s.scalar(select(OfficerRow).where(OfficerRow.username == body["username"]))
+    if row is None:
+        setting = s.get(SettingRow, "agency_code")
+        agency = agency_code or (setting.value if setting else "")
+        if s.scalar(select(AgencyRow).where(AgencyRow.code == agency)) is None:
+            s.add(AgencyRow(code=agency, name=agency, level="xa"))
+            s.flush()
+        s.add(OfficerRow(username=body["username"], full_name=body["full_name"], role=role, agency_code=agency))
+    else:
+        row.full_name, row.role = body["full_name"], role
+    s.flush()
 
 
 def pull_changes(store: Store, client: SyncClient, *, now, own_counter: str, page: int = 500) -> PullSummary:

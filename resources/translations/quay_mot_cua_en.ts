@@ -4,24 +4,86 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="89" />
+        <location filename="../../ui/app.py" line="114" />
         <source>Ứng dụng gặp lỗi không mong đợi. Thao tác vừa rồi có thể chưa được lưu; hãy kiểm tra lại. Báo cáo lỗi đã được lưu ({name}) để gửi bộ phận hỗ trợ.</source>
         <translation>The application hit an unexpected error. What you just did may not have been saved; please check. An error report was saved ({name}) for the help desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="138" />
+        <location filename="../../ui/app.py" line="163" />
         <source>Quầy Một cửa — lỗi</source>
         <translation>One-Stop Counter — error</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="140" />
+        <location filename="../../ui/app.py" line="165" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="145" />
+        <location filename="../../ui/app.py" line="170" />
         <source>Đã xảy ra lỗi không mong đợi. Thao tác vừa rồi có thể chưa hoàn tất; hãy thử lại, và báo bộ phận hỗ trợ nếu lỗi lặp lại.</source>
         <translation>An unexpected error occurred. The last action may not have completed; try again, and tell the support team if it happens again.</translation>
+    </message>
+</context><context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../ui/approval.py" line="29" />
+        <source>Phê duyệt của lãnh đạo</source>
+        <translation>Supervisor's approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="30" />
+        <source>Cần lãnh đạo phê duyệt: {action}</source>
+        <translation>Needs a supervisor's approval: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="33" />
+        <source>Hồ sơ {code} — cán bộ đề nghị: {officer}</source>
+        <translation>Dossier {code} — requested by: {officer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="36" />
+        <source>Lý do: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="40" />
+        <source>Tên đăng nhập của lãnh đạo</source>
+        <translation>Supervisor's username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="43" />
+        <source>Mật khẩu của lãnh đạo</source>
+        <translation>Supervisor's password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="45" />
+        <source>Lãnh đạo</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="46" />
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="47" />
+        <source>Lãnh đạo tự nhập mật khẩu của mình tại quầy. Không ai tự phê duyệt thao tác của chính mình.</source>
+        <translation>The supervisor types their own password at the counter. Nobody approves their own action.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="57" />
+        <source>Phê duyệt (Enter)</source>
+        <translation>Approve (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="59" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="78" />
+        <source>Nhập tên đăng nhập của lãnh đạo phê duyệt.</source>
+        <translation>Enter the approving supervisor's username.</translation>
     </message>
 </context><context>
     <name>BrandHeader</name>
@@ -120,6 +182,7 @@
 </context><context>
     <name>CounterStatusBar</name>
     <message>
+        <location filename="../../ui/widgets/counter_status.py" line="57" />
         <location filename="../../ui/widgets/counter_status.py" line="29" />
         <source>Ngoại tuyến — chưa cấu hình máy chủ đồng bộ</source>
         <translation>Offline — no sync server configured</translation>
@@ -138,6 +201,26 @@
         <location filename="../../ui/widgets/counter_status.py" line="52" />
         <source>Mã cơ quan: {code}</source>
         <translation>Agency code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/counter_status.py" line="59" />
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/counter_status.py" line="61" />
+        <source>Ngoại tuyến từ {at}</source>
+        <translation>Offline since {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/counter_status.py" line="63" />
+        <source>Chưa đồng bộ lần nào</source>
+        <translation>Never synchronised yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/counter_status.py" line="66" />
+        <source> · {n} mục chờ gửi</source>
+        <translation> · {n} items waiting</translation>
     </message>
 </context><context>
     <name>DashboardPage</name>
@@ -397,59 +480,64 @@
 </context><context>
     <name>DossierSearchPage</name>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="34" />
+        <location filename="../../ui/dossiers/page.py" line="40" />
         <source>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</source>
         <translation>Dossier code, name, ID number or phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="36" />
+        <location filename="../../ui/dossiers/page.py" line="42" />
         <source>Tìm hồ sơ</source>
         <translation>Find a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="38" />
+        <location filename="../../ui/dossiers/page.py" line="44" />
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="42" />
+        <location filename="../../ui/dossiers/page.py" line="48" />
         <source>Mọi ngày</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="42" />
+        <location filename="../../ui/dossiers/page.py" line="48" />
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="42" />
+        <location filename="../../ui/dossiers/page.py" line="48" />
         <source>7 ngày qua</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="42" />
+        <location filename="../../ui/dossiers/page.py" line="48" />
         <source>30 ngày qua</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="114" />
+        <location filename="../../ui/dossiers/page.py" line="120" />
         <source>{n} hồ sơ</source>
         <translation>{n} dossier(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="114" />
+        <location filename="../../ui/dossiers/page.py" line="120" />
         <source>Không có hồ sơ nào.</source>
         <translation>No dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="140" />
+        <location filename="../../ui/dossiers/page.py" line="146" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="140" />
+        <location filename="../../ui/dossiers/page.py" line="146" />
         <source>Lý do chuyển sang “{status}”:</source>
         <translation>Reason for moving to “{status}”:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/page.py" line="157" />
+        <source>Cần ghi lý do khi chuyển hồ sơ sang “{status}”.</source>
+        <translation>A reason is needed to move the dossier to “{status}”.</translation>
     </message>
 </context><context>
     <name>Formatting</name>
@@ -601,109 +689,147 @@
         <translation>Continue (Enter)</translation>
     </message>
 </context><context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../../ui/lock.py" line="61" />
+        <source>Màn hình đã khóa do không thao tác. Nhập mật khẩu để tiếp tục.</source>
+        <translation>The screen locked after inactivity. Enter your password to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="67" />
+        <location filename="../../ui/lock.py" line="66" />
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="72" />
+        <source>Mở khóa (Enter)</source>
+        <translation>Unlock (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="74" />
+        <source>Đổi cán bộ</source>
+        <translation>Switch officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="97" />
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+</context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>Bộ phận Tiếp nhận và Trả kết quả</source>
         <translation>Reception and Results Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Tiếp nhận (F2)</source>
         <translation>Reception (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Trả kết quả (F3)</source>
         <translation>Return results (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Tra cứu hồ sơ (F4)</source>
         <translation>Dossiers (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Tổng quan (F5)</source>
         <translation>Dashboard (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Thủ tục (F6)</source>
         <translation>Procedures (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="274" />
+        <source>Đổi &amp;cán bộ</source>
+        <translation>S&amp;witch officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275" />
+        <source>&amp;Khóa màn hình</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="281" />
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>&amp;Tìm thủ tục</source>
         <translation>&amp;Find procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>Tiếp &amp;nhận hồ sơ</source>
         <translation>&amp;Receive a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>T&amp;rả kết quả</source>
         <translation>Return res&amp;ults</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>Tra cứu &amp;hồ sơ</source>
         <translation>Find &amp;dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Tổng &amp;quan</source>
         <translation>Dash&amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Chữ &amp;lớn hơn</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Chữ &amp;nhỏ hơn</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Cỡ chữ &amp;mặc định</source>
         <translation>&amp;Default text size</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Quầy Một cửa {version}
 
 Ứng dụng tại quầy của Bộ phận Tiếp nhận và Trả kết quả.
@@ -1020,78 +1146,188 @@ The colours and identity in this version are not yet official.</translation>
 </context><context>
     <name>ReturnPage</name>
     <message>
-        <location filename="../../ui/returns.py" line="34" />
+        <location filename="../../ui/returns.py" line="42" />
         <source>Trả kết quả</source>
         <translation>Return of results</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="38" />
+        <location filename="../../ui/returns.py" line="46" />
         <source>Quét mã vạch trên giấy tiếp nhận, hoặc nhập mã hồ sơ</source>
         <translation>Scan the barcode on the receipt, or type the dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="39" />
+        <location filename="../../ui/returns.py" line="47" />
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="48" />
+        <location filename="../../ui/returns.py" line="56" />
         <source>Quét mã QR trên thẻ của người nhận, hoặc nhập số định danh</source>
         <translation>Scan the QR code on the receiver's card, or type the ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="49" />
+        <location filename="../../ui/returns.py" line="57" />
         <source>Chủ hồ sơ nhận (Enter)</source>
         <translation>The applicant receives (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="52" />
+        <location filename="../../ui/returns.py" line="60" />
         <source>Văn bản ủy quyền đã được quét và đính kèm hồ sơ</source>
         <translation>The written authorisation is scanned and attached to the dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="53" />
+        <location filename="../../ui/returns.py" line="61" />
         <source>Người được ủy quyền nhận</source>
         <translation>An authorised person receives</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="55" />
+        <location filename="../../ui/returns.py" line="63" />
         <source>Chủ hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="57" />
+        <location filename="../../ui/returns.py" line="65" />
         <source>Người được ủy quyền</source>
         <translation>Authorised person</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="58" />
+        <location filename="../../ui/returns.py" line="66" />
         <source>Số định danh người nhận</source>
         <translation>Receiver's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="67" />
+        <location filename="../../ui/returns.py" line="76" />
+        <source>Tiền mặt</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns.py" line="77" />
+        <source>Chuyển khoản</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns.py" line="78" />
+        <source>Quét mã QR</source>
+        <translation>QR payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns.py" line="86" />
+        <location filename="../../ui/returns.py" line="81" />
+        <source>Số biên lai</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns.py" line="82" />
+        <source>Thu phí</source>
+        <translation>Collect fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns.py" line="85" />
+        <source>Hình thức nộp</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns.py" line="93" />
+        <source>Mời công dân đánh giá:</source>
+        <translation>Please rate our service:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns.py" line="105" />
         <source>Xác nhận đã trả kết quả (Enter)</source>
         <translation>Confirm the result was handed over (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="70" />
+        <location filename="../../ui/returns.py" line="108" />
         <source>Hồ sơ tiếp theo</source>
         <translation>Next dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="102" />
+        <location filename="../../ui/returns.py" line="144" />
         <source>Hồ sơ {code} · {name} · {id}</source>
         <translation>Dossier {code} · {name} · {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="110" />
+        <location filename="../../ui/returns.py" line="153" />
+        <source>Còn phải nộp phí, lệ phí: {amount}</source>
+        <translation>Fees still owed: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns.py" line="157" />
         <source>Trả kết quả cho: {name}</source>
         <translation>Hand the result to: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/returns.py" line="180" />
+        <location filename="../../ui/returns.py" line="227" />
         <source>Đã trả kết quả hồ sơ {code}.</source>
         <translation>The result of dossier {code} was handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns.py" line="267" />
+        <source>Cảm ơn công dân đã đánh giá.</source>
+        <translation>Thank you for your rating.</translation>
+    </message>
+</context><context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/signin.py" line="33" />
+        <source>Đổi cán bộ</source>
+        <translation>Switch officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="33" />
+        <source>Đăng nhập — Quầy Một cửa</source>
+        <translation>Sign in — One-stop counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="34" />
+        <source>Đổi cán bộ tại quầy</source>
+        <translation>Switch officer at this counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="34" />
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="44" />
+        <location filename="../../ui/signin.py" line="39" />
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="45" />
+        <location filename="../../ui/signin.py" line="42" />
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="55" />
+        <source>Đăng nhập (Enter)</source>
+        <translation>Sign in (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="58" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="58" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="79" />
+        <source>Đăng nhập ngoại tuyến bằng thông tin đã lưu trên máy này. Đăng nhập trực tuyến với máy chủ chưa được hỗ trợ trong phiên bản này.</source>
+        <translation>Offline sign-in with the credentials saved on this computer. Online sign-in with the server is not supported in this version yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="81" />
+        <source>Chưa cấu hình máy chủ: đăng nhập ngoại tuyến bằng thông tin đã lưu trên máy này (đăng nhập trực tuyến chưa được hỗ trợ).</source>
+        <translation>No server configured: offline sign-in with the credentials saved on this computer (online sign-in is not supported yet).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="86" />
+        <source>Nhập tên đăng nhập.</source>
+        <translation>Enter your username.</translation>
     </message>
 </context></TS>

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import datetime, time
 
+import pytest
 from sqlalchemy import func, select
 
 from counter_app.cli import main as cli_main
@@ -129,3 +130,24 @@ def test_a_published_catalog_version_reaches_the_counter(admin, agency, make_cou
         assert proc.version == 2 and proc.name.endswith("v2") and proc.limit.value == 5
         assert catalog.get_procedure(s, "1.004873") == v1
         assert state.get_time(s, state.LAST_CATALOG_SYNC) == NOW
+
+
+def test_officers_and_roles_come_from_the_city_scoped_to_the_agency(admin, agency, make_counter):
+    from counter_app.storage.models import OfficerRow
+    from sync_helpers import new_agency_code
+
+    other = new_agency_code()
+    admin.agency(other)
+    admin.officer(agency, "lanhdao09", "Vũ Thị Mai", "supervisor")
+    admin.officer(other, "canbo77", "Người Cơ Quan Khác")
+    with pytest.raises(Exception):  # the same username twice in one agency
+        admin.officer(agency, "lanhdao09", "Trùng tên")
+    q1 = make_counter(agency, "Q01")
+    with q1.client() as client:
+        assert [o["username"] for o in client.http.get("/v1/officers").json()] == ["lanhdao09"]
+        summary = sync_once(q1.store, client, now=lambda: NOW)
+    assert summary.pull.officers == 1
+    with q1.store.read() as s:
+        row = s.query(OfficerRow).filter_by(username="lanhdao09").one()
+        assert (row.full_name, row.role, row.agency_code) == ("Vũ Thị Mai", "supervisor", agency)
+        assert s.query(OfficerRow).filter_by(username="canbo77").count() == 0

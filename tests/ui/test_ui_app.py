@@ -13,6 +13,7 @@ from counter_app.domain.errors import ConfigurationError
 from counter_app.profile import Profile
 from ui.i18n import install_language, language_from_env, remove_language
 from ui.main_window import MainWindow
+from ui.signin import SignInDialog
 
 pytestmark = pytest.mark.gui
 
@@ -28,22 +29,44 @@ def _close_windows_soon(then=None) -> None:
     QTimer.singleShot(300, close)
 
 
+def _sign_in_soon(username: str, password: str, then=None) -> None:
+    """Fill the sign-in window as the officer would, then go on (``then``)."""
+    def fill() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()]
+        assert dialogs, "run_gui showed no sign-in window"
+        dialogs[0].username.setText(username)
+        dialogs[0].password.setText(password)
+        dialogs[0].submit()
+        if then:
+            then()
+    QTimer.singleShot(200, fill)
+
+
 def test_run_gui_demo_opens_a_window_and_discards_the_profile(qapp, monkeypatch, tmp_path):
     made: list[Profile] = []
     monkeypatch.delenv("QMC_LANG", raising=False)
+    monkeypatch.setenv("QMC_DEMO_AUTO_SIGNIN", "1")
     monkeypatch.setattr(Profile, "throwaway_demo",
                         classmethod(lambda cls: made.append(cls(tmp_path / "demo", demo=True)) or made[-1]))
     seen = {}
-    _close_windows_soon(lambda w: seen.update(title=w.windowTitle(), badge=w.header.demo_badge.isVisible()))
+    _close_windows_soon(lambda w: seen.update(title=w.windowTitle(), badge=w.header.demo_badge.isVisible(),
+                                              officer=w.status.officer.text(), ctx=w.workspace.context))
     assert ui.app.run_gui(demo=True, data_dir=None) == 0
     assert seen["title"].startswith("Bộ phận Tiếp nhận và Trả kết quả") and seen["badge"]
+    assert "Nguyễn Thị Lan" in seen["officer"] and seen["ctx"].officer == "canbo01"
     assert made and not made[0].root.exists()
 
 
 def test_run_gui_keeps_a_real_profile_and_its_large_type_setting(qapp, monkeypatch, tmp_path):
     monkeypatch.delenv("QMC_LANG", raising=False)
+    monkeypatch.delenv("QMC_DEMO_AUTO_SIGNIN", raising=False)
     data_dir = tmp_path / "data"
-    _close_windows_soon(lambda w: w.larger_action.trigger())
+    seen = {}
+
+    def check(w) -> None:
+        seen.update(officer=w.status.officer.text(), ctx=w.workspace.context)
+        w.larger_action.trigger()
+    _sign_in_soon("lanhdao01", "demo-lanhdao01", then=lambda: _close_windows_soon(check))
     try:
         assert ui.app.run_gui(demo=False, data_dir=str(data_dir)) == 0
     finally:
@@ -51,6 +74,18 @@ def test_run_gui_keeps_a_real_profile_and_its_large_type_setting(qapp, monkeypat
     assert (data_dir / "counter.sqlite").exists()
     saved = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat).value(ui.app.FONT_SCALE_KEY)
     assert float(saved) > 1.0
+    # The services act for the officer who signed in, not the profile's default one.
+    assert seen["ctx"].officer == "lanhdao01" and seen["ctx"].role.value == "supervisor"
+    assert "Trần Văn Minh" in seen["officer"]
+
+
+def test_run_gui_exit_hook_quits_from_the_sign_in_window(qapp, monkeypatch, tmp_path):
+    """The bundle smoke test's ``QMC_EXIT_AFTER_START_MS`` also ends the sign-in window (exit 0)."""
+    monkeypatch.delenv("QMC_DEMO_AUTO_SIGNIN", raising=False)
+    monkeypatch.setenv("QMC_EXIT_AFTER_START_MS", "300")
+    monkeypatch.setattr(Profile, "throwaway_demo", classmethod(lambda cls: cls(tmp_path / "demo", demo=True)))
+    assert ui.app.run_gui(demo=True, data_dir=None) == 0
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
 
 
 def test_run_gui_shows_the_core_message_when_the_store_cannot_open(qapp, monkeypatch, tmp_path):
@@ -76,6 +111,8 @@ def test_run_gui_reports_an_unexpected_start_up_error_without_a_traceback_dialog
     shown: list[str] = []
     monkeypatch.setattr(ui.app, "MainWindow", boom)
     monkeypatch.setattr(ui.app, "show_error", lambda parent, message: shown.append(message))
+    monkeypatch.delenv("QMC_DEMO_AUTO_SIGNIN", raising=False)
+    _sign_in_soon("canbo01", "demo-canbo01")
     try:
         assert ui.app.run_gui(demo=False, data_dir=str(tmp_path)) == 1
     finally:

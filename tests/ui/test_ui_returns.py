@@ -17,11 +17,12 @@ pytestmark = pytest.mark.gui
 CARD_QR = "001090123456|123456789|Nguyễn Văn An|01011990|Nam|Số 1 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|15032021"
 
 
-def resolved_dossier(workspace, *, resolve=True) -> str:
+def resolved_dossier(workspace, *, resolve=True, fee_vnd=0) -> str:
     proc = workspace.procedure(workspace.search("khai sinh")[0].code)
     flow = ReceptionFlow()
     flow.identify(Applicant(ApplicantKind.INDIVIDUAL, "Nguyễn Văn An", id_number="001090123456"))
     flow.choose_procedure(proc)
+    flow.set_fee(fee_vnd)
     flow.mark_all_complete()
     flow.to_outcome()
     flow.receive()
@@ -82,3 +83,36 @@ def test_the_flow_rules_show_their_messages(qtbot, returns, workspace, type_text
     assert history[-1].text_vi == "Đã trả kết quả" and "người được ủy quyền" in history[-1].reason
     returns.next_button.click()
     assert returns.flow is None and returns.receipt.text() == ""
+
+
+def test_fee_owed_blocks_until_collected_then_rating_is_asked(qtbot, window, returns, workspace):
+    from counter_app.services import fees
+    from counter_app.services.fees import PaymentMethod
+    from counter_app.storage.models_lifecycle import PaymentRow, RatingRow
+    from ui.formatting import money_vnd
+
+    code = resolved_dossier(workspace, fee_vnd=8_000)
+    returns.open_code(code)
+    assert returns.fee_box.isVisible() and money_vnd(8_000) in returns.fee_due.text()
+    returns.owner_id.setText("001090123456")
+    returns.owner_receives()
+    returns.confirm()  # blocked by the core: fees outstanding
+    assert "còn nợ phí" in returns.error.text() and returns.flow.step is ReturnStep.CONFIRM
+    returns.fee_method.setCurrentIndex(returns.fee_method.findData(PaymentMethod.TRANSFER))
+    returns.collect_fee()  # no receipt number: the core refuses, nothing stored
+    assert returns.runner.wait_idle() and "số biên lai" in returns.error.text()
+    returns.fee_receipt.setText("BL-0001")
+    returns.collect_fee()
+    assert returns.runner.wait_idle() and not returns.fee_box.isVisible()
+    with workspace.store.read() as s:
+        assert fees.outstanding_vnd(s, code) == 0
+        paid = s.query(PaymentRow).filter_by(dossier_code=code).one()
+        assert (paid.amount_vnd, paid.method, paid.receipt_no) == (8_000, "transfer", "BL-0001")
+    returns.confirm()
+    qtbot.waitUntil(lambda: returns.flow.step is ReturnStep.DONE and not returns.saving, timeout=3000)
+    assert workspace.dossier_detail(code).summary.status is DossierStatus.RETURNED
+    assert returns.rating_box.isVisible() and len(returns.rating_buttons) >= 3
+    returns.rating_buttons[0].click()
+    assert returns.runner.wait_idle() and not returns.rating_box.isVisible()
+    with workspace.store.read() as s:
+        assert s.query(RatingRow).filter_by(dossier_code=code).one().level == 1

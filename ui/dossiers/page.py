@@ -16,12 +16,18 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.status import DossierStatus
 from counter_app.services.queries import DossierQuery
 
+from counter_app.security.permissions import Action
+
+from ..approval import ask_approval
 from ..ops import OperationRunner
 from ..workspace import Workspace
 from .detail import NEEDS_REASON, DossierDetailPanel
 from .results import APPLICANT, CODE_ROLE, PROCEDURE, DossierResultModel
 
 _PERIOD_DAYS = (None, 0, 6, 29)  # all, today, last 7 days, last 30 days
+#: Moves the core makes four-eyes (``change_status(..., approval_id=…)``): a supervisor approves first.
+FOUR_EYES_MOVES = {DossierStatus.CANCELLED: Action.CANCEL_DOSSIER, DossierStatus.WITHDRAWN: Action.WITHDRAW_DOSSIER,
+                   DossierStatus.REFUSED: Action.REFUSE_DOSSIER}
 
 
 class DossierSearchPage(QFrame):
@@ -144,7 +150,16 @@ class DossierSearchPage(QFrame):
         self.change_status(code, target, reason)
 
     def change_status(self, code: str, target: DossierStatus, reason: str = "") -> None:
-        self.runner.write(self.workspace.change_status_op(code, target, reason=reason),
+        approval_id = None
+        action = FOUR_EYES_MOVES.get(target)
+        if action is not None:
+            if target in NEEDS_REASON and not reason.strip():  # the core's message, before bothering a supervisor
+                self._error(self.tr("Cần ghi lý do khi chuyển hồ sơ sang “{status}”.").format(status=target.label_vi))
+                return
+            approval_id = ask_approval(self, self.workspace, self.runner, action=action, target=code, reason=reason)
+            if approval_id is None:
+                return
+        self.runner.write(self.workspace.change_status_op(code, target, reason=reason, approval_id=approval_id),
                           on_done=lambda _r: self.refresh(), on_error=self._error)
 
     def _error(self, message: str) -> None:

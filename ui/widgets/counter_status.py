@@ -51,6 +51,22 @@ class CounterStatusBar(QStatusBar):
                              if ident.counter_name else counter)
         self.agency.setText(self.tr("Mã cơ quan: {code}").format(code=ident.agency_code))
 
+    def set_sync(self, configured: bool, state, *, now=None) -> None:
+        """``state`` is ``counter_app.sync.state.SyncStatus``: online, offline since, items waiting."""
+        if not configured:
+            text = self.tr("Ngoại tuyến — chưa cấu hình máy chủ đồng bộ")
+        elif state.online:
+            text = self.tr("Trực tuyến")
+        elif state.offline_since is not None:
+            text = self.tr("Ngoại tuyến từ {at}").format(at=format(state.offline_since, "%H:%M %d/%m"))
+        else:
+            text = self.tr("Chưa đồng bộ lần nào")
+        waiting = state.waiting_events + state.waiting_uploads if configured else 0
+        if waiting:
+            text += self.tr(" · {n} mục chờ gửi").format(n=waiting)
+        self.sync.setText(text)
+        self.sync.setToolTip(state.last_error or text)
+
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setToolTip(message)

@@ -1,0 +1,110 @@
+"""Four-eyes approval (phê duyệt bốn mắt): a supervisor approves, at this moment, with their own password.
+
+The dialog names the action and the dossier, takes the supervisor's username and password
+and calls :func:`counter_app.security.approvals.approve` on the writer thread. Self-approval,
+a wrong password or a role that may not approve are refused by the core; its message is
+shown and nothing is approved. On success :attr:`ApprovalDialog.approval_id` is the id the
+service then consumes (``change_status(..., approval_id=…)``).
+"""
+
+from __future__ import annotations
+
+from PyQt6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from counter_app.security.permissions import Action
+
+from .ops import OperationRunner
+from .workspace import Workspace
+
+
+class ApprovalDialog(QDialog):
+    def __init__(self, workspace: Workspace, runner: OperationRunner, *, action: Action, target: str,
+                 reason: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ApprovalDialog")
+        self.workspace, self.runner = workspace, runner
+        self.action, self.target, self.reason = action, target, reason
+        self.approval_id: str | None = None
+        self.busy = False
+        self.setWindowTitle(self.tr("Phê duyệt của lãnh đạo"))
+        heading = QLabel(self.tr("Cần lãnh đạo phê duyệt: {action}").format(action=action.label_vi))
+        heading.setObjectName("PanelHeading")
+        heading.setWordWrap(True)
+        what = QLabel(self.tr("Hồ sơ {code} — cán bộ đề nghị: {officer}").format(
+            code=target, officer=workspace.identity.officer_name))
+        what.setWordWrap(True)
+        why = QLabel(self.tr("Lý do: {reason}").format(reason=reason) if reason else "")
+        why.setWordWrap(True)
+        why.setVisible(bool(reason))
+        self.supervisor = QLineEdit()
+        self.supervisor.setAccessibleName(self.tr("Tên đăng nhập của lãnh đạo"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Mật khẩu của lãnh đạo"))
+        form = QFormLayout()
+        form.addRow(self.tr("Lãnh đạo"), self.supervisor)
+        form.addRow(self.tr("Mật khẩu"), self.password)
+        note = QLabel(self.tr("Lãnh đạo tự nhập mật khẩu của mình tại quầy. Không ai tự phê duyệt thao tác "
+                              "của chính mình."))
+        note.setObjectName("FactLabel")
+        note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("StepError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Phê duyệt (Enter)"))
+        self.ok.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.supervisor.returnPressed.connect(self.password.setFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        for w in (heading, what, why):
+            layout.addWidget(w)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.supervisor.setFocus()
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        if not self.supervisor.text().strip():
+            self.show_error(self.tr("Nhập tên đăng nhập của lãnh đạo phê duyệt."))
+            return
+        self.busy = True
+        self.ok.setEnabled(False)
+        op = self.workspace.approve_op(self.action, self.target, supervisor=self.supervisor.text(),
+                                       password=self.password.text(), reason=self.reason)
+        self.runner.write(op, on_done=self._approved, on_error=self._refused)
+
+    def _approved(self, approval) -> None:
+        self.busy = False
+        self.approval_id = approval.id
+        self.accept()
+
+    def _refused(self, message: str) -> None:
+        self.busy = False
+        self.ok.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        self.show_error(message)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+def ask_approval(parent: QWidget | None, workspace: Workspace, runner: OperationRunner, *, action: Action,
+                 target: str, reason: str = "") -> str | None:
+    """Show the dialog; the approval id, or ``None`` when the officer cancelled."""
+    dialog = ApprovalDialog(workspace, runner, action=action, target=target, reason=reason, parent=parent)
+    try:
+        return dialog.approval_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
