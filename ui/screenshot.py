@@ -11,6 +11,7 @@ to choose the first hit, grabs the main window and closes it. The exit code is
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from PyQt6.QtCore import QEvent, Qt, QTimer
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(300, choose)
 
     QTimer.singleShot(500, drive)
+    os.environ.setdefault("QMC_DEMO_AUTO_SIGNIN", "1")  # the picture is of the workspace, not the sign-in
     code = run_gui(demo=True, data_dir=None)
     return code if found["hits"] else 3
 
