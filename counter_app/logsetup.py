@@ -39,6 +39,9 @@ def setup(log_dir: Path, *, level: str = "INFO", max_bytes: int = 5_000_000, kee
     root = logging.getLogger()
     root.setLevel(level.upper())
     root.addHandler(handler)
+    # SQLAlchemy logs statements *with their parameters* (names, addresses) at INFO: never let a
+    # DEBUG root turn that on. Those parameters are personal data the redaction cannot all catch.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
     return path
 
 

@@ -89,3 +89,37 @@ def test_the_app_cannot_update_or_delete_audit_entries(sec_store):
             sec_store.write(change)
     with sec_store.read() as s:
         assert audit.verify_chain(s).entries == 2
+
+
+def test_a_full_reception_leaves_no_personal_data_in_the_logs(tmp_path, desk):
+    """Decree 13/2023: log at DEBUG through the app's own setup, run a whole reception, print the
+    receipt, change statuses; then grep every log line for the ID number, name and address."""
+    from datetime import datetime
+
+    from counter_app.domain.applicant import Applicant, ApplicantKind, Contact
+    from counter_app.domain.status import DossierStatus as S
+    from counter_app.logsetup import setup
+    from printing.render import render_form
+    from printing.stored import stored_context
+
+    path = setup(tmp_path / "logs", level="DEBUG")
+    try:
+        owner = Applicant(ApplicantKind.INDIVIDUAL, "Hoàng Thị Riêng Tư", id_number="036185012345",
+                          address="Số 9 ngõ Bí Mật, Hà Nội")
+        flow = desk.flow("1.004873", applicant=owner, contact=Contact(phone="0987654321", address=owner.address))
+        flow.receive()
+        rec = desk.record(flow, datetime(2026, 11, 23, 9, 0))
+        with desk.store.read() as s:
+            render_form("receipt", stored_context(s, rec.code, form="receipt", now=datetime(2026, 11, 23, 9)))
+        desk.move(rec.code, S.PROCESSING, datetime(2026, 11, 23, 10))
+        logging.getLogger("counter_app.test").info("done with %s for %s", rec.code, owner.id_number)
+    finally:
+        root = logging.getLogger()
+        for h in root.handlers[:]:
+            if getattr(h, "baseFilename", None) == str(path):
+                h.close()
+                root.removeHandler(h)
+    text = path.read_text(encoding="utf-8")
+    assert rec.code in text, "the log is really written"
+    for secret in ("036185012345", "Hoàng Thị Riêng Tư", "Số 9 ngõ Bí Mật", "0987654321"):
+        assert secret not in text
