@@ -69,3 +69,9 @@ class NotAPdfError(SigningError):
     def __init__(self) -> None:
         super().__init__("input is not a readable PDF",
                          "Tệp cần ký không phải là tệp PDF đọc được. Chọn đúng tệp bản số hóa (.pdf).")
+
+
+class UnsupportedKeyOperation(SigningError):
+    """A token-held key only signs: export, decryption and key exchange are refused."""
+
+    code = "token_key_operation"

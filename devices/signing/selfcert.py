@@ -16,11 +16,20 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import NameOID
 
+from .errors import UnsupportedKeyOperation
+
 _SHA256_DIGEST_INFO = bytes.fromhex("3031300d060960864801650304020105000420")
 
 
+def _refuse(operation: str) -> UnsupportedKeyOperation:
+    return UnsupportedKeyOperation(
+        f"a token-held key does not offer {operation}",
+        "Khóa bí mật nằm trong USB ký số và chỉ dùng để ký; thao tác này không thực hiện được với khóa đó.")
+
+
 class _OnToken:
-    """What every token-backed key shares: the public half is known, the private never leaves."""
+    """What every token-backed key shares: the public half is known, the private never leaves,
+    and only signing is offered (the abstract methods for everything else refuse clearly)."""
 
     _pub = None  # set by each subclass
 
@@ -28,10 +37,10 @@ class _OnToken:
         return self._pub
 
     def private_numbers(self):
-        raise NotImplementedError("the private key stays on the token")
+        raise _refuse("export of the private numbers")
 
     def private_bytes(self, *args):
-        raise NotImplementedError("the private key stays on the token")
+        raise _refuse("export of the private key")
 
     def __copy__(self):
         return self
@@ -60,7 +69,7 @@ def _token_key(session, key_label: str):
                 return encode_ecdsa_signature(private.sign(digest, mechanism=Mechanism.ECDSA))
 
             def exchange(self, *args):
-                raise NotImplementedError
+                raise _refuse("ECDH key exchange")
 
         return TokenECKey()
     pub = serialization.load_der_public_key(encode_rsa_public_key(public))
@@ -71,12 +80,12 @@ def _token_key(session, key_label: str):
 
         def sign(self, data, padding_, algorithm):
             if not isinstance(padding_, padding.PKCS1v15):
-                raise NotImplementedError("only PKCS#1 v1.5")
+                raise _refuse("RSA padding other than PKCS#1 v1.5")
             digest_info = _SHA256_DIGEST_INFO + hashlib.sha256(data).digest()
             return private.sign(digest_info, mechanism=Mechanism.RSA_PKCS)
 
         def decrypt(self, *args):
-            raise NotImplementedError
+            raise _refuse("RSA decryption")
 
     return TokenRSAKey()
 

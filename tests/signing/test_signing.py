@@ -159,3 +159,21 @@ def test_rsa_token_signs_and_is_told_apart(rsa_token, softhsm_token, scanned_pdf
     with SigningToken(_config(rsa_token)) as token:
         with pytest.raises(WrongPinError):
             token.sign_pdf(scanned_pdf, handler=FixedPin(softhsm_token.pin))
+
+
+def test_a_token_held_key_only_signs(softhsm_token):
+    """Export, decryption and key exchange are refused with a clear error (the key stays on the token)."""
+    from pyhanko.sign.pkcs11 import p11_lib
+
+    from devices.signing.errors import UnsupportedKeyOperation
+    from devices.signing.selfcert import _token_key
+
+    tok = softhsm_token
+    with p11_lib(tok.module).get_token(token_label=tok.label).open(user_pin=tok.pin) as session:
+        key = _token_key(session, tok.key_label)
+        assert key.public_key() is not None
+        for attempt in (key.private_numbers, lambda: key.private_bytes(None, None, None),
+                        lambda: key.exchange(None, None)):
+            with pytest.raises(UnsupportedKeyOperation) as err:
+                attempt()
+            assert "USB ký số" in err.value.message_vi
