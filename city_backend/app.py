@@ -49,6 +49,9 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error_handler)
 
     from .routes_admin import router as admin_router
+    from .routes_app import router as app_router
+    from .routes_auth import router as auth_router
+    from .routes_queue import router as queue_router
     from .routes_attachments import router as attachments_router
     from .routes_counter import router as counter_router
     from .routes_online import router as online_router
@@ -59,6 +62,9 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     app.include_router(admin_router)
     app.include_router(online_router)
     app.include_router(public_router)
+    app.include_router(auth_router)
+    app.include_router(queue_router)
+    app.include_router(app_router)
 
     @app.get("/healthz", tags=["meta"])
     def healthz() -> dict[str, str]:

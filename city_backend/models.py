@@ -195,3 +195,5 @@ class OnlineDossier(Base):
 
 
 __all__ += ["OnlineDossier"]
+
+from . import models_app, models_queue  # noqa: E402,F401  (feature tables, same metadata)

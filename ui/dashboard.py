@@ -1,4 +1,4 @@
-"""The day at a glance (F5): received, returned, due today, overdue, waiting for supplement, mine.
+"""The day at a glance (F8): received, returned, due today, overdue, waiting for supplement, mine.
 
 Counts come from ``counter_app.services.queries.day_counts``; the page redraws when an
 operation reports changed dossiers, and a bar under each tile compares it with the day's

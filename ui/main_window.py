@@ -1,7 +1,7 @@
 """The main window: brand header, then one page per task, switched by F-keys.
 
-F2 reception wizard, F3 return of results, F4 dossier search, F5 the day's
-dashboard, F6 (or Ctrl+F) the procedure catalogue. Ctrl+= / Ctrl+- large type, Ctrl+Q
+F2 reception wizard, F3 return of results, F4 dossier search, F6 (or Ctrl+F) the
+procedure catalogue, F8 the day's dashboard; feature pages from :mod:`ui.pages`. Ctrl+= / Ctrl+- large type, Ctrl+Q
 quit. It holds no business rule: everything shown comes from :class:`Workspace`, and
 every write goes through the :class:`OperationRunner` (one writer thread).
 """
@@ -77,8 +77,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("MainTabs")
         self.tabs.setDocumentMode(True)
         for page, label in ((self.reception, self.tr("Tiếp nhận (F2)")), (self.returns, self.tr("Trả kết quả (F3)")),
-                            (self.dossiers, self.tr("Tra cứu hồ sơ (F4)")), (self.dashboard, self.tr("Tổng quan (F5)")),
-                            (catalog_page, self.tr("Thủ tục (F6)"))):
+                            (self.dossiers, self.tr("Tra cứu hồ sơ (F4)")), (catalog_page, self.tr("Thủ tục (F6)")),
+                            (self.dashboard, self.tr("Tổng quan (F8)"))):
             self.tabs.addTab(page, label)
         self.catalog_page = catalog_page
         body = QWidget()
@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         for indicator in self.device_indicators:
             indicator.clicked.connect(lambda _key, i=indicator: i.show_diagnostics())
         self._build_menus()
+        self.extra_pages: list[QWidget] = []
+        self._add_extra_pages()
         self.runner.changed.connect(self._on_changes)
         self.reception.recorded.connect(lambda _r: self.dashboard.refresh())
 
@@ -212,6 +214,35 @@ class MainWindow(QMainWindow):
             self.search.focus_search()
         elif page is self.returns:
             self.returns.render()
+        elif hasattr(page, "on_shown"):
+            page.on_shown()
+
+    def _add_extra_pages(self) -> None:
+        """Feature pages and panels registered in :data:`ui.pages.EXTRA_PAGES`."""
+        from PyQt6.QtWidgets import QDockWidget
+
+        from .pages import EXTRA_PAGES
+
+        view = self.view_menu
+        for spec in EXTRA_PAGES:
+            page = spec.load()(self.workspace, self.runner, self)
+            setattr(self, spec.key, page)
+            self.extra_pages.append(page)
+            title = page.title()
+            if spec.placement == "dock":
+                dock = QDockWidget(title, self)
+                dock.setObjectName(f"dock_{spec.key}")
+                dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+                dock.setWidget(page)
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            else:
+                self.tabs.addTab(page, f"{title} ({spec.shortcut})" if spec.shortcut else title)
+                if spec.shortcut:
+                    view.addAction(self._action(title, [QKeySequence(spec.shortcut)],
+                                                lambda _=False, p=page: self.show_page(p)))
+            for action in getattr(page, "window_actions", lambda: [])():
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                self.addAction(action)
 
     def focus_catalog_search(self) -> None:
         self.show_page(self.catalog_page)
@@ -256,6 +287,9 @@ class MainWindow(QMainWindow):
             self.status.show_error(result.message_vi)
 
     def _on_changes(self, changes) -> None:
+        for page in self.extra_pages:
+            if hasattr(page, "on_changes"):
+                page.on_changes(changes)
         if changes.dossiers:
             self.dashboard.refresh()
             if self.tabs.currentWidget() is self.dossiers:
@@ -281,6 +315,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view = self.menuBar().addMenu(self.tr("&Xem"))
+        self.view_menu = view
         self.find_action = self._action(self.tr("&Tìm thủ tục"), [QKeySequence("Ctrl+F"), QKeySequence("F6")],
                                         self.focus_catalog_search)
         self.reception_action = self._action(self.tr("Tiếp &nhận hồ sơ"), [QKeySequence("F2")],
@@ -289,7 +324,7 @@ class MainWindow(QMainWindow):
                                           lambda: self.show_page(self.returns))
         self.dossiers_action = self._action(self.tr("Tra cứu &hồ sơ"), [QKeySequence("F4")],
                                             lambda: self.show_page(self.dossiers))
-        self.dashboard_action = self._action(self.tr("Tổng &quan"), [QKeySequence("F5")],
+        self.dashboard_action = self._action(self.tr("Tổng &quan"), [QKeySequence("F8")],
                                              lambda: self.show_page(self.dashboard))
         for action in (self.reception_action, self.return_action, self.dossiers_action, self.dashboard_action):
             view.addAction(action)

@@ -1,4 +1,4 @@
-"""Dossier search (F4), detail with timeline and status moves; dashboard (F5); device indicators."""
+"""Dossier search (F4), detail with timeline and status moves; dashboard (F8); device indicators."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_status_filter_and_overdue(qtbot, page, workspace):
 
 
 def test_dashboard_counts_follow_operations(qtbot, page, workspace):
-    QTest.keyClick(page, Qt.Key.Key_F5)
+    QTest.keyClick(page, Qt.Key.Key_F8)
     dash = page.dashboard
     assert page.tabs.currentWidget() is dash
     assert dash.tiles["received"].number.text() == "0"

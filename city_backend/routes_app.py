@@ -1,0 +1,7 @@
+"""Routes for the app feature."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,7 @@
+"""Routes for the queue feature."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
