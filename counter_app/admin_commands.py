@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 
 
@@ -29,7 +29,7 @@ def _config(args: argparse.Namespace) -> int:
             print(f"Tệp đã có: {path} (không ghi đè)")
             return 1
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_default_toml(config.Config()), encoding="utf-8")
+        config.save(config.Config(), path)
         print(path)
     else:
         loaded = config.load(path)
@@ -38,18 +38,6 @@ def _config(args: argparse.Namespace) -> int:
         else:
             print(f"OK: {path}")
     return 0
-
-
-def _default_toml(cfg) -> str:
-    lines = ["# Quầy Một cửa — cấu hình quầy. Mọi khóa: docs/configuration.md", ""]
-    for section in fields(cfg):
-        lines.append(f"[{section.name}]")
-        for key in fields(getattr(cfg, section.name)):
-            value = getattr(getattr(cfg, section.name), key.name)
-            rendered = json.dumps(value) if not isinstance(value, bool) else str(value).lower()
-            lines.append(f"{key.name} = {rendered}")
-        lines.append("")
-    return "\n".join(lines)
 
 
 def _diagnostics(args: argparse.Namespace) -> int:

@@ -3,14 +3,16 @@
 ``%LOCALAPPDATA%\\quay-mot-cua\\config.toml`` on Windows, ``~/.config/quay-mot-cua/config.toml`` on
 Linux, or ``$QMC_CONFIG``. Every key is documented in ``docs/configuration.md`` (a test
 checks that the two agree). Per-agency settings synced from the backend override the
-``[agency]`` defaults at run time (sync issue). Secrets never live here (OS keyring).
+agency keys (:func:`agency_keys`) at run time (:func:`with_agency_settings`). Secrets never
+live here (OS keyring or the encrypted profile).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import platformdirs
@@ -106,6 +108,34 @@ def _bad(path: Path, detail: str) -> ConfigurationError:
                                                    "Sửa tệp theo tài liệu docs/configuration.md hoặc xóa dòng đó.")
 
 
+def _checked(where: Path | str, sec: str, key: str, value: object, default: object) -> object:
+    """``value`` for ``sec.key`` if its type fits, else a :class:`ConfigurationError` naming it."""
+    kind = next((f.type for f in fields(default) if f.name == key), None)
+    if kind is None:
+        raise _bad(Path(str(where)), f"khóa không biết “{sec}.{key}”")
+    expected = {"str": str, "int": int, "float": (int, float), "bool": bool}[kind]
+    if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
+        raise _bad(Path(str(where)), f"“{sec}.{key}” phải là {kind}")
+    return float(value) if kind == "float" else value
+
+
+def from_dict(data: dict, *, where: Path | str = "config.toml", base: Config | None = None) -> Config:
+    """Sections over ``base`` (default: all defaults). Unknown keys and wrong types are errors."""
+    data = dict(data)
+    base = base or Config()
+    sections = {}
+    for sec in fields(Config):
+        raw = data.pop(sec.name, {})
+        current = getattr(base, sec.name)
+        if not isinstance(raw, dict):
+            raise _bad(Path(str(where)), f"“{sec.name}” phải là một mục")
+        values = {key: _checked(where, sec.name, key, value, current) for key, value in raw.items()}
+        sections[sec.name] = replace(current, **values)
+    if data:
+        raise _bad(Path(str(where)), f"mục không biết “{next(iter(data))}”")
+    return Config(**sections)
+
+
 def load(path: Path | None = None) -> Config:
     """Read the file (missing file = all defaults). Unknown keys and wrong types are errors."""
     path = path or default_path()
@@ -115,20 +145,55 @@ def load(path: Path | None = None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise _bad(path, f"không đọc được ({exc})") from exc
-    sections = {}
-    for sec in fields(Config):
-        raw = data.pop(sec.name, {})
-        default = sec.default_factory()
-        values = {}
-        for key, value in raw.items():
-            kind = next((f.type for f in fields(default) if f.name == key), None)
-            if kind is None:
-                raise _bad(path, f"khóa không biết “{sec.name}.{key}”")
-            expected = {"str": str, "int": int, "float": (int, float), "bool": bool}[kind]
-            if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
-                raise _bad(path, f"“{sec.name}.{key}” phải là {kind}")
-            values[key] = float(value) if kind == "float" else value
-        sections[sec.name] = type(default)(**values)
-    if data:
-        raise _bad(path, f"mục không biết “{next(iter(data))}”")
-    return Config(**sections)
+    return from_dict(data, where=path)
+
+
+def dumps(cfg: Config) -> str:
+    """The TOML text of ``cfg``, every key written (``config init`` and the first-run setup)."""
+    lines = ["# Quầy Một cửa — cấu hình quầy. Mọi khóa: docs/configuration.md", ""]
+    for section in fields(cfg):
+        lines.append(f"[{section.name}]")
+        for key in fields(getattr(cfg, section.name)):
+            value = getattr(getattr(cfg, section.name), key.name)
+            rendered = json.dumps(value, ensure_ascii=False) if not isinstance(value, bool) else str(value).lower()
+            lines.append(f"{key.name} = {rendered}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def save(cfg: Config, path: Path | None = None) -> Path:
+    """Write ``cfg`` atomically (a crash mid-write leaves the old file whole)."""
+    path = path or default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(dumps(cfg), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+#: Keys an agency sets for all its counters (``GET /v1/app/settings``, merged over the local file).
+AGENCY_SECTIONS = ("security", "sync")
+AGENCY_EXTRA_KEYS = ("counter.lookup_url_pattern",)
+
+
+def agency_keys() -> list[str]:
+    return [k for k in all_keys() if k.split(".")[0] in AGENCY_SECTIONS or k in AGENCY_EXTRA_KEYS]
+
+
+def check_agency_settings(doc: object) -> dict:
+    """Validate a per-agency settings document (``{"sync": {"interval_seconds": 60}}``)."""
+    where = "agency-settings"
+    if not isinstance(doc, dict):
+        raise _bad(Path(where), "phải là một mục")
+    allowed = set(agency_keys())
+    for sec, values in doc.items():
+        for key in (values if isinstance(values, dict) else {"": None}):
+            if f"{sec}.{key}" not in allowed:
+                raise _bad(Path(where), f"khóa “{sec}.{key}” không do cơ quan cấu hình")
+    from_dict(doc, where=where)  # types
+    return doc
+
+
+def with_agency_settings(cfg: Config, doc: dict | None) -> Config:
+    """``cfg`` with the agency's settings on top (they win over the local file)."""
+    return from_dict(check_agency_settings(doc), where="agency-settings", base=cfg) if doc else cfg

@@ -132,8 +132,10 @@ def platform_tag() -> str:
 
 
 def check(base_url: str, *, current: str = __version__, timeout: float = 10.0, verify: bool | str = True,
-          transport=None) -> Announcement | None:
-    """Ask the backend (telling it ``current``); ``None`` when nothing is announced."""
+          transport=None, token: str | None = None) -> Announcement | None:
+    """Ask the backend (telling it ``current``); ``None`` when nothing is announced.
+
+    With the counter's ``token`` the backend records the version this counter runs."""
     import ssl
 
     import httpx
@@ -141,6 +143,8 @@ def check(base_url: str, *, current: str = __version__, timeout: float = 10.0, v
     if isinstance(verify, str):  # the pinned CA / server certificate (PEM), as for sync
         verify = ssl.create_default_context(cafile=verify)
     headers = {"X-QMC-Version": current, "User-Agent": f"quay-mot-cua/{current}"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
     try:
         with httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout, verify=verify, transport=transport,
                           headers=headers) as http:
