@@ -10,6 +10,7 @@ the default :class:`LoggingNotifier` only logs, with the phone number masked.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,9 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from ..domain.errors import NotFoundError, ValidationError
 from ..domain.status import DossierStatus
+from ..resources import load_toml
 from .dossiers import CounterContext, change_status, get_dossier_row
 from .handoffs import record_step
 from .operations import OpResult
@@ -26,11 +29,26 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class NoticeAttachment:
+    """A file sent with a notice, e.g. the receipt (Mẫu 01) as PDF for an online dossier."""
+
+    name: str  # file name the citizen sees, e.g. "giay-tiep-nhan-<code>.pdf"
+    data: bytes
+    content_type: str = "application/pdf"
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True)
 class Notice:
     dossier_code: str
     phone: str
     email: str
     text_vi: str
+    attachments: tuple[NoticeAttachment, ...] = ()  # optional: notifiers that cannot attach send the text
+    subject_vi: str = ""
 
 
 class Notifier(Protocol):
@@ -44,13 +62,23 @@ def mask_phone(phone: str) -> str:
     return (digits[:3] + "****" + digits[-3:]) if len(digits) >= 7 else "***"
 
 
+def mask_email(email: str) -> str:
+    user, at, domain = email.strip().partition("@")
+    return f"{user[:1]}***@{domain}" if at and user and domain else ("***" if email.strip() else "")
+
+
 class LoggingNotifier:
-    """The default: writes that a notice would be sent (no provider configured)."""
+    """The default: writes that a notice would be sent (no provider configured).
+
+    Only masked metadata: the dossier code, the masked phone and e-mail, and the attached
+    files' names, sizes and SHA-256 — never the text (it may quote a reason) nor the files."""
 
     name = "log"
 
     def send(self, notice: Notice) -> bool:
-        log.info("notice for %s to %s: %s", notice.dossier_code, mask_phone(notice.phone), notice.text_vi)
+        files = ", ".join(f"{a.name} ({len(a.data)} B, sha256 {a.sha256[:12]})" for a in notice.attachments)
+        log.info("notice for %s to %s / %s, %d file(s)%s", notice.dossier_code, mask_phone(notice.phone),
+                 mask_email(notice.email), len(notice.attachments), f": {files}" if files else "")
         return True
 
 
@@ -59,12 +87,44 @@ def record_result(session: Session, *, code: str, department: str, given_by: str
     """The department hands the result back to the counter: handoff row, status 9, a notice to send."""
     row = get_dossier_row(session, code)
     step_due = step_due_at or row.due_at
-    result = record_step(session, code=code, from_unit=department, to_unit="Bộ phận Tiếp nhận và Trả kết quả",
+    counter_unit = load_toml("rules", "lifecycle.toml")["handoff"]["counter_unit"]
+    result = record_step(session, code=code, from_unit=department, to_unit=counter_unit,
                          given_by=given_by, received_by=ctx.officer, at=now, step_due_at=step_due).changes
     result.merge(change_status(session, code, DossierStatus.RESOLVED, ctx=ctx, now=now).changes)
     text = (f"Hồ sơ {code} đã có kết quả. Mời Ông/Bà mang giấy tiếp nhận và thẻ căn cước đến "
             "Bộ phận Một cửa để nhận kết quả.")
     return OpResult(Notice(code, row.contact_phone, row.contact_email, text), result)
+
+
+#: Where a result can come back from: the dossier is with a department (or waits there for payment).
+_AWAITING_RESULT = {DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.AWAITING_PAYMENT}
+
+
+def file_scanned_result(session: Session, *, scanned: str, ctx: CounterContext, now: datetime,
+                        given_by: str = "", department: str | None = None) -> OpResult[Notice]:
+    """Nhận kết quả tại quầy: the barcode on a department's result (the dossier code, or the QR's
+    lookup address) files it under its dossier — :func:`record_result`, then status 9.
+
+    ``department`` defaults to the unit the dossier was last handed to (the control slip)."""
+    from devices.barcode.dispatch import ScanKind, classify_scan
+
+    scan = classify_scan(scanned, session=session)
+    if scan.kind is not ScanKind.DOSSIER or scan.dossier_code is None:
+        raise ValidationError("scanned text is not a dossier code",
+                              scan.message_vi or "Mã vừa quét không phải mã hồ sơ. Quét mã vạch trên kết quả.")
+    code = scan.dossier_code.format()
+    if scan.dossier_found is False:
+        raise NotFoundError(f"scanned dossier {code} unknown", scan.message_vi)
+    row = get_dossier_row(session, code)
+    status = DossierStatus(row.status)
+    if status not in _AWAITING_RESULT:
+        already = status in (DossierStatus.RESOLVED, DossierStatus.RETURNED)
+        raise ValidationError(
+            f"dossier {code} is {status.value}: no result expected",
+            f"Hồ sơ {code} đã có kết quả (trạng thái “{status.label_vi}”); không nhận kết quả lần nữa." if already
+            else f"Hồ sơ {code} đang ở trạng thái “{status.label_vi}”; không có kết quả để nhận.")
+    unit = department or next((h.to_unit for h in reversed(row.handoffs)), "") or "Cơ quan giải quyết"
+    return record_result(session, code=code, department=unit, given_by=given_by, ctx=ctx, now=now)
 
 
 def notify(notifier: Notifier, notice: Notice) -> bool:

@@ -82,3 +82,14 @@ class SyncClient:
     def upload_chunk(self, sha256: str, offset: int, data: bytes) -> dict[str, Any]:
         return self._call("PATCH", f"/v1/attachments/{sha256}", params={"offset": offset}, content=data,
                           headers={"Content-Type": "application/octet-stream"}).json()
+
+    # -- online dossiers (hồ sơ trực tuyến): the waiting list of this agency, files, take ----------
+    def online_dossiers(self) -> list[dict[str, Any]]:
+        return self._call("GET", "/v1/counter/online-dossiers").json()["dossiers"]
+
+    def attachment_content(self, sha256: str) -> bytes:
+        return self._call("GET", f"/v1/attachments/{sha256}/content").content
+
+    def take_online(self, online_id: str, dossier_code: str) -> dict[str, Any]:
+        return self._call("POST", f"/v1/counter/online-dossiers/{online_id}/take",
+                          json={"dossier_code": dossier_code}).json()

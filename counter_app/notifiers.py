@@ -1,0 +1,69 @@
+"""Notifiers that deliver :class:`~counter_app.services.results.Notice` objects.
+
+:class:`OutboxFolderNotifier` writes each notice as a folder — ``envelope.json`` plus the
+attached files — into an outbox folder that a mail/SMS/Zalo gateway (or a demo, or a test)
+picks up. The folder appears complete or not at all (written aside, then renamed). The
+envelope holds the recipient because it *is* the message to deliver: the outbox folder is
+data of the counter, like the store, never a log.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from .services.results import Notice
+
+ENVELOPE = "envelope.json"
+_SAFE = re.compile(r"[^0-9A-Za-z._-]+")
+
+
+def _safe_name(name: str, fallback: str) -> str:
+    cleaned = _SAFE.sub("-", name).strip(".-")
+    return cleaned[:120] or fallback
+
+
+class OutboxFolderNotifier:
+    """Drops each notice into ``folder/<time>-<code>-<id>/`` (envelope.json + files)."""
+
+    name = "outbox"
+
+    def __init__(self, folder: Path | str, *, now=datetime.now) -> None:
+        self.folder = Path(folder)
+        self.now = now
+
+    def send(self, notice: Notice) -> bool:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        at = self.now()
+        item = f"{at:%Y%m%dT%H%M%S}-{_safe_name(notice.dossier_code, 'hs')}-{uuid.uuid4().hex[:8]}"
+        tmp = self.folder / f".{item}.part"
+        tmp.mkdir()
+        files, used = [], set()
+        for i, att in enumerate(notice.attachments, 1):
+            name = _safe_name(att.name, f"tep-{i}")
+            if name in used or name == ENVELOPE:
+                name = f"{i}-{name}"
+            used.add(name)
+            (tmp / name).write_bytes(att.data)
+            files.append({"name": att.name, "file": name, "content_type": att.content_type, "size": len(att.data),
+                          "sha256": att.sha256})
+        envelope = {"version": 1, "dossier_code": notice.dossier_code, "created_at": at.isoformat(),
+                    "to": {"phone": notice.phone, "email": notice.email}, "subject_vi": notice.subject_vi,
+                    "text_vi": notice.text_vi, "attachments": files}
+        (tmp / ENVELOPE).write_text(json.dumps(envelope, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, self.folder / item)
+        return True
+
+
+def read_outbox(folder: Path | str) -> list[dict]:
+    """The envelopes in an outbox folder, oldest first, each with ``path`` (tests, the demo)."""
+    out = []
+    for item in sorted(p for p in Path(folder).iterdir() if p.is_dir() and not p.name.startswith(".")):
+        envelope = json.loads((item / ENVELOPE).read_text(encoding="utf-8"))
+        envelope["path"] = str(item)
+        out.append(envelope)
+    return out

@@ -1,0 +1,141 @@
+"""An online dossier from the portal to the citizen's notification: submitted to the real city
+server with files, listed and checked at a counter (files downloaded intact), received through
+the core flow, synced and taken off the waiting list, and the receipt sent as PDF through the
+notifier (outbox folder: envelope + PDF; the logging notifier logs masked metadata only)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import subprocess
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+
+from counter_app.domain.legal_basis import LegalBasis
+from counter_app.notifiers import OutboxFolderNotifier, read_outbox
+from counter_app.notifiers_forms import form_notice
+from counter_app.services import catalog, channels
+from counter_app.services.calendar_service import calendar_for
+from counter_app.services.online_review import OnlineReview, download, waiting_list
+from counter_app.services.reception import Outcome
+from counter_app.services.results import LoggingNotifier, notify
+from counter_app.sync.engine import sync_once
+
+from online_helpers import ADDRESS, ID_NUMBER, NAME, PORTAL_TOKEN
+from sync_helpers import PROCEDURE, Counter, allocator_for
+
+NOW = datetime.now().replace(microsecond=0, second=0)
+FORM = b"%PDF-1.4 to khai dang ky ket hon\n" * 60
+CARD = bytes(range(256)) * 30  # binary content: any byte value must come back unchanged
+PHONE, EMAIL = "0912345678", "binh.nguyen@example.vn"
+
+
+def submit(url: str, agency: str, files) -> dict:
+    body = {"agency_code": agency, "procedure_code": PROCEDURE,
+            "applicant": {"full_name": NAME, "id_number": ID_NUMBER, "address": ADDRESS, "phone": PHONE,
+                          "email": EMAIL, "date_of_birth": "1990-05-17"},
+            "files": [{"name": n, "component": c, "content_base64": base64.b64encode(d).decode()}
+                      for n, c, d in files]}
+    r = httpx.post(f"{url}/v1/online/dossiers", json=body, headers={"X-Portal-Token": PORTAL_TOKEN}, timeout=10)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+@pytest.fixture
+def counter(online_server, online_admin, online_agency, tmp_path):
+    code = f"Q-NT{uuid.uuid4().hex[:4].upper()}"
+    c = Counter(tmp_path / "counter", online_agency, code, online_admin.counter(online_agency, code),
+                online_server.url)
+    yield c
+    c.store.close()
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_online_dossier_from_submission_to_the_citizens_receipt_pdf(online_server, online_agency, counter, city_db,
+                                                                   tmp_path, caplog):
+    submitted = submit(online_server.url, online_agency, [("to-khai.pdf", 0, FORM), ("cccd.bin", 3, CARD)])
+    with counter.client() as client:
+        online = next(d for d in waiting_list(client) if d.id == submitted["id"])
+        with counter.store.read() as s:
+            review = OnlineReview(online, catalog.get_procedure(s, PROCEDURE))
+        for i, f in enumerate(online.files):
+            data = download(client, f)
+            assert data == (FORM, CARD)[i] and hashlib.sha256(data).hexdigest() == f.sha256  # intact
+            review.content_arrived(i, data)
+            review.tick(i, True)
+        flow = review.to_outcome()
+        assert flow.can_receive
+        flow.receive()
+        rec = counter.store.write(lambda s: channels.receive_online(
+            s, flow, online, ctx=counter.ctx, allocator=allocator_for(counter, now=NOW), now=NOW).value)
+        summary = sync_once(counter.store, client, now=lambda: NOW)
+        assert summary.ok and summary.push.rejected == 0, summary.lines()
+        assert client.take_online(online.id, rec.code)["state"] == "taken"
+        counter.store.write(lambda s: channels.mark_online_taken(s, rec.code, now=NOW))
+        assert online.id not in [d.id for d in waiting_list(client)]
+    # The appointment is counted from the moment the complete dossier was accepted.
+    with counter.store.read() as s:
+        proc = catalog.get_procedure(s, PROCEDURE)
+        cal = calendar_for(s, agency_code=online_agency, basis=LegalBasis(rec.legal_basis.value))
+        assert rec.received_at == NOW and rec.due_at == cal.due_at(NOW, proc.limit)
+        notice = form_notice(s, rec.code, Outcome.RECEIVE, now=NOW)
+    with psycopg.connect(city_db) as conn:  # the city's copy knows the channel and the submission
+        data = conn.execute("SELECT data FROM dossier WHERE code=%s", (rec.code,)).fetchone()[0]
+    assert data["channel"] == 2 and data["online_id"] == online.id
+
+    outbox = tmp_path / "outbox"
+    assert notify(OutboxFolderNotifier(outbox), notice)
+    [envelope] = read_outbox(outbox)
+    assert envelope["to"] == {"phone": PHONE, "email": EMAIL} and envelope["dossier_code"] == rec.code
+    assert f"{rec.due_at:%d/%m/%Y}" in envelope["text_vi"]
+    [att] = envelope["attachments"]
+    pdf = Path(envelope["path"]) / att["file"]
+    assert att["content_type"] == "application/pdf" and pdf.read_bytes().startswith(b"%PDF")
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == att["sha256"] == notice.attachments[0].sha256
+    text = _pdf_text(pdf)
+    assert rec.code in text and "GIẤY TIẾP NHẬN" in text.upper() and NAME in text
+    assert [p.name for p in Path(envelope["path"]).iterdir()] and not list(outbox.glob(".*"))
+
+    with caplog.at_level(logging.INFO, logger="counter_app.services.results"):
+        assert notify(LoggingNotifier(), notice)
+    logged = caplog.text
+    assert rec.code in logged and att["sha256"][:12] in logged
+    for secret in (PHONE, EMAIL, NAME, ID_NUMBER, ADDRESS):
+        assert secret not in logged
+    assert "091****678" in logged
+
+
+def test_supplement_request_goes_out_with_its_form(online_server, online_agency, counter, tmp_path):
+    submitted = submit(online_server.url, online_agency, [("to-khai.pdf", 0, FORM), ("anh-mo.jpg", 3, CARD)])
+    with counter.client() as client:
+        online = next(d for d in waiting_list(client) if d.id == submitted["id"])
+        with counter.store.read() as s:
+            review = OnlineReview(online, catalog.get_procedure(s, PROCEDURE))
+        for i, f in enumerate(online.files):
+            review.content_arrived(i, download(client, f))
+        review.tick(0, True)
+        review.tick(1, False)  # the ID card scan is unreadable
+        flow = review.to_outcome()
+        assert not flow.can_receive
+        flow.request_supplement("Ảnh chụp căn cước không đọc được")
+        rec = counter.store.write(lambda s: channels.receive_online(
+            s, flow, online, ctx=counter.ctx, allocator=allocator_for(counter, now=NOW), now=NOW).value)
+    assert rec.due_at is None  # not counted until the dossier is complete
+    with counter.store.read() as s:
+        notice = form_notice(s, rec.code, Outcome.SUPPLEMENT, now=NOW)
+    assert notify(OutboxFolderNotifier(tmp_path / "out"), notice)
+    [envelope] = read_outbox(tmp_path / "out")
+    text = _pdf_text(Path(envelope["path"]) / envelope["attachments"][0]["file"])
+    assert rec.code in text and "bổ sung" in text.lower()
+    assert json.dumps(envelope, ensure_ascii=False).count(rec.code) >= 2
