@@ -36,6 +36,18 @@ class VisitState(enum.Enum):
     DONE = "done"  # xong
     NO_SHOW = "no_show"  # vắng mặt
 
+    @property
+    def label_vi(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def active(self) -> bool:
+        """At a counter now (called, being served or on hold)."""
+        return self in (VisitState.CALLED, VisitState.SERVING, VisitState.ON_HOLD)
+
+
+_LABELS = {VisitState.WAITING: "đang chờ", VisitState.CALLED: "đã gọi", VisitState.SERVING: "đang phục vụ",
+           VisitState.ON_HOLD: "tạm dừng", VisitState.DONE: "đã xong", VisitState.NO_SHOW: "vắng mặt"}
 
 _MOVES = {
     VisitState.WAITING: {VisitState.CALLED},
@@ -49,6 +61,18 @@ _MOVES = {
 
 class QueueError(ValidationError):
     code = "queue"
+
+
+def check_move(number: str, current: VisitState, target: VisitState) -> None:
+    """Raise :class:`QueueError` unless ``current -> target`` is allowed (the one rule of the queue)."""
+    if target not in _MOVES[current]:
+        raise QueueError(f"ticket {number}: {current.value} -> {target.value}",
+                         f"Không thể chuyển số {number} từ “{current.label_vi}” sang “{target.label_vi}”.")
+
+
+def order_key(priority: int, issued_at: datetime, number: str) -> tuple:
+    """Who is called first: priority visitors, then first issued (the same rule on the backend)."""
+    return (not Priority(priority).is_priority, issued_at, number)
 
 
 @dataclass
@@ -65,9 +89,7 @@ class Ticket:
     paper: bool = False  # keyed in from a paper ticket while offline
 
     def move(self, state: VisitState, at: datetime, counter: str | None = None) -> None:
-        if state not in _MOVES[self.state]:
-            raise QueueError(f"ticket {self.number}: {self.state.value} -> {state.value}",
-                             f"Không thể chuyển số {self.number} từ “{self.state.value}” sang “{state.value}”.")
+        check_move(self.number, self.state, state)
         self.state, self.counter = state, counter if counter is not None else self.counter
         self.events.append((state, at, self.counter))
 
@@ -115,7 +137,7 @@ class SiteQueue:
     def waiting(self, areas: set[str]) -> list[Ticket]:
         """Who is next in ``areas``: priority first, then first issued."""
         ready = [t for t in self.tickets.values() if t.state is VisitState.WAITING and t.area in areas]
-        return sorted(ready, key=lambda t: (not t.priority.is_priority, t.issued_at, t.number))
+        return sorted(ready, key=lambda t: order_key(t.priority, t.issued_at, t.number))
 
     def call_next(self, *, counter: str, areas: set[str], at: datetime) -> Ticket | None:
         queue = self.waiting(areas)

@@ -18,7 +18,10 @@ from .operations import Changes, OpResult, queue_event
 def levels(scale: int | None = None) -> list[str]:
     """The level labels, best first, for ``scale`` (default: the configured one)."""
     rules = load_toml("rules", "ratings.toml")
-    return list(rules["levels"][str(scale or rules["scale"])])
+    key = str(scale or rules["scale"])
+    if key not in rules["levels"]:
+        raise ValidationError(f"no rating scale {key}", "Thang đánh giá chỉ có 3 hoặc 5 mức.")
+    return list(rules["levels"][key])
 
 
 def record_rating(session: Session, *, code: str, level: int, ctx: CounterContext, now: datetime,
@@ -32,8 +35,8 @@ def record_rating(session: Session, *, code: str, level: int, ctx: CounterContex
     session.add(RatingRow(dossier_code=code, scale=len(labels), level=level, at=now, officer=ctx.officer,
                           visit_id=visit_id))
     changes = Changes(dossiers={code})
-    queue_event(session, changes, kind="rating", aggregate=code, at=now, payload={"level": level,
-                                                                                 "scale": len(labels)})
+    queue_event(session, changes, kind="rating", aggregate=code, at=now,
+                payload={"level": level, "scale": len(labels), "visit_id": visit_id, "rated_officer": ctx.officer})
     session.flush()
     return OpResult(level, changes)
 
