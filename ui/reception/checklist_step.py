@@ -3,19 +3,26 @@
 The counts live in the flow (``ReceptionFlow.checklist``); the model edits them through
 ``flow.set_count`` so the flow's rules stay the only rules. "Đủ tất cả" ticks every line
 with the required counts and moves on (one key: Ctrl+Enter).
+
+Each line can be scanned into ("Quét", or F9 for the selected line): the scan runs off the
+GUI thread (:mod:`ui.reception.scanning`), with progress and "Hủy quét"; the line shows its
+page count. The wizard attaches the pages when the dossier is recorded.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PyQt6.QtCore import QAbstractTableModel, QModelIndex, Qt, pyqtSignal
 from PyQt6.QtGui import QKeySequence, QShortcut
-from PyQt6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                             QVBoxLayout, QWidget)
+from PyQt6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+                             QTableView, QVBoxLayout, QWidget)
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.reception import ReceptionFlow
 
-NAME, REQUIRED, ORIGINALS, COPIES, STATE = range(5)
+NAME, REQUIRED, ORIGINALS, COPIES, STATE, SCANNED, SCAN = range(7)
+SCAN_KEY = "F9"
 
 
 class ReceivedModel(QAbstractTableModel):
@@ -24,6 +31,7 @@ class ReceivedModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.flow: ReceptionFlow | None = None
+        self.page_count: Callable[[int], int] = lambda _position: 0  # scanned pages of a line
 
     def set_flow(self, flow: ReceptionFlow | None) -> None:
         self.beginResetModel()
@@ -32,13 +40,13 @@ class ReceivedModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, STATE))
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, SCANNED))
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() or self.flow is None else len(self.flow.checklist)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -46,7 +54,7 @@ class ReceivedModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return (self.tr("Thành phần hồ sơ"), self.tr("Yêu cầu"), self.tr("Bản chính"), self.tr("Bản sao"),
-                self.tr("Tình trạng"))[section]
+                self.tr("Tình trạng"), self.tr("Bản quét"), "")[section]
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -66,6 +74,11 @@ class ReceivedModel(QAbstractTableModel):
                 return line.originals
             if col == COPIES:
                 return line.copies
+            if col == SCANNED:
+                pages = self.page_count(line.position)
+                return self.tr("{n} trang").format(n=pages) if pages else "—"
+            if col == SCAN:
+                return None
             if role == Qt.ItemDataRole.DisplayRole:
                 if line.complete:
                     return self.tr("Đủ")
@@ -98,10 +111,16 @@ class ReceivedModel(QAbstractTableModel):
 
 
 class ChecklistStep(QFrame):
-    """Emits :attr:`proceed` when the officer moves to the outcome (the flow decides what is allowed)."""
+    """Emits :attr:`proceed` when the officer moves to the outcome (the flow decides what is allowed).
+
+    :attr:`scanRequested` (position) asks the wizard to scan into a line; the wizard answers
+    through :meth:`scan_started`, :meth:`scan_progress` and :meth:`scan_finished`.
+    """
 
     proceed = pyqtSignal()
     failed = pyqtSignal(str)
+    scanRequested = pyqtSignal(int)  # checklist position
+    cancelScan = pyqtSignal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +135,7 @@ class ChecklistStep(QFrame):
         self.table = QTableView()
         self.table.setObjectName("ReceivedChecklist")
         self.table.setModel(self.model)
+        self.model.modelReset.connect(self._add_scan_buttons)  # after the view's own reset
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -124,9 +144,24 @@ class ChecklistStep(QFrame):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (REQUIRED, ORIGINALS, COPIES, STATE):
+        for col in (REQUIRED, ORIGINALS, COPIES, STATE, SCANNED, SCAN):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.scan_buttons: list[QPushButton] = []
+        self.scan_state = QLabel()
+        self.scan_state.setObjectName("MutedText")
+        self.scan_state.setWordWrap(True)
+        self.scan_progress = QProgressBar()
+        self.scan_progress.setRange(0, 100)
+        self.scan_progress.setAccessibleName(self.tr("Tiến độ quét"))
+        self.cancel_button = QPushButton(self.tr("Hủy quét (Esc)"))
+        self.cancel_button.clicked.connect(self.cancelScan)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_state, 1)
+        scan_row.addWidget(self.scan_progress)
+        scan_row.addWidget(self.cancel_button)
+        self.scan_progress.hide()
+        self.cancel_button.hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.all_button = QPushButton(self.tr("Đủ tất cả thành phần (Ctrl+Enter)"))
@@ -137,6 +172,8 @@ class ChecklistStep(QFrame):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.all_complete,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(SCAN_KEY), self, self.scan_current,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
@@ -146,6 +183,7 @@ class ChecklistStep(QFrame):
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
+        layout.addLayout(scan_row)
         layout.addLayout(buttons)
 
     def set_flow(self, flow: ReceptionFlow) -> None:
@@ -176,3 +214,64 @@ class ChecklistStep(QFrame):
         missing = self.flow.missing
         self.summary.setText(self.tr("Đủ các thành phần bắt buộc.") if not missing else
                              self.tr("Còn thiếu {n} thành phần bắt buộc.").format(n=len(missing)))
+
+    # ---- scanning ------------------------------------------------------------------------
+
+    def _add_scan_buttons(self) -> None:
+        self.scan_buttons.clear()
+        if self.model.flow is None:
+            return
+        for row, line in enumerate(self.model.flow.checklist):
+            button = QPushButton(self.tr("Quét"))
+            button.setObjectName("ScanLineButton")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: F9 on the selected line
+            button.setToolTip(self.tr("Quét thành phần này ({key} cho dòng đang chọn)").format(key=SCAN_KEY))
+            button.setAccessibleName(self.tr("Quét: {name}").format(name=line.name))
+            button.clicked.connect(lambda _c=False, pos=line.position: self.scanRequested.emit(pos))
+            self.table.setIndexWidget(self.model.index(row, SCAN), button)
+            self.scan_buttons.append(button)
+
+    def current_position(self) -> int | None:
+        index = self.table.currentIndex()
+        if self.flow is None or not index.isValid():
+            return None
+        return self.flow.checklist[index.row()].position
+
+    def scan_current(self) -> None:
+        position = self.current_position()
+        if position is not None:
+            self.scanRequested.emit(position)
+
+    def _line_name(self, position: int) -> str:
+        for line in self.flow.checklist if self.flow else []:
+            if line.position == position:
+                return line.name
+        return ""
+
+    def scan_started(self, position: int) -> None:
+        for button in self.scan_buttons:
+            button.setEnabled(False)
+        self.scan_state.setText(self.tr("Đang quét: {name}…").format(name=self._line_name(position)))
+        self.scan_progress.setValue(0)
+        self.scan_progress.show()
+        self.cancel_button.show()
+
+    def scan_progress_at(self, page: int, fraction: float) -> None:
+        self.scan_progress.setValue(int(fraction * 100))
+        self.scan_progress.setFormat(self.tr("Trang {n}: %p%").format(n=page + 1))
+
+    def scan_finished(self, position: int, pages: int, message: str) -> None:
+        for button in self.scan_buttons:
+            button.setEnabled(True)
+        self.scan_progress.hide()
+        self.cancel_button.hide()
+        name = self._line_name(position)
+        done = self.tr("{name}: {n} trang đã quét.").format(name=name, n=pages)
+        self.scan_state.setText(f"{message} {done}" if message else done)
+        self.model.refresh()
+        self.table.setFocus()
+
+    def clear_scan_state(self) -> None:
+        self.scan_state.clear()
+        self.scan_progress.hide()
+        self.cancel_button.hide()

@@ -6,7 +6,10 @@ officer's input on. Hooks for the other issues:
 
 * :meth:`ReceptionPage.accept_identity` — a chip read / QR result (plain object);
 * ``print_slip`` — a callable ``(ReceptionRecord, ReceptionFlow) -> object`` run on the
-  pool after recording (the printing issue's dispatcher); ``None`` says "not connected".
+  pool after recording (the printing issue's dispatcher); ``None`` says "not connected";
+* :meth:`ReceptionPage.attach_scanner` — the document scanner the checklist scans with
+  (default: the platform's, built on first use off the GUI thread). Pages scanned into the
+  checklist are attached in the transaction that records the dossier.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.personal_id import mask_id_number
 from counter_app.services.dossiers import ReceptionRecord
 from counter_app.services.reception import Outcome, ReceptionFlow, Step
+from counter_app.services.reception_scans import PendingScans, record_with_scans
 
 from ..formatting import appointment
 from ..ops import OperationRunner
@@ -30,6 +34,7 @@ from ..workspace import Workspace
 from .checklist_step import ChecklistStep
 from .identity import IdentifyStep, applicant_from
 from .outcome_step import DoneStep, OutcomeStep
+from .scanning import LineScanner
 
 PrintSlip = Callable[[ReceptionRecord, ReceptionFlow], object]
 _PAGES = [Step.IDENTIFY, Step.PROCEDURE, Step.CHECKLIST, Step.OUTCOME, Step.DONE]
@@ -47,6 +52,9 @@ class ReceptionPage(QFrame):
         self.flow = ReceptionFlow()
         self.saving = False
         self.card_reader = None
+        self.scans = PendingScans()  # pages scanned into the checklist, attached when recorded
+        self._lines = None  # devices.docscanner.line_pages.LinePages, made on the first scan
+        self.line_scanner = LineScanner(runner, parent=self)
 
         self.steps = QLabel()
         self.steps.setObjectName("StepIndicator")
@@ -92,6 +100,13 @@ class ReceptionPage(QFrame):
         self.search.failed.connect(self._show_error)
         self.checklist.proceed.connect(self._to_outcome)
         self.checklist.failed.connect(self._show_error)
+        self.checklist.model.page_count = lambda position: self.scans.pages(position)
+        self.checklist.scanRequested.connect(self.scan_line)
+        self.checklist.cancelScan.connect(self.line_scanner.cancel)
+        self.line_scanner.started.connect(self.checklist.scan_started)
+        self.line_scanner.progressed.connect(lambda _pos, page, fraction: self.checklist.scan_progress_at(
+            page, fraction))
+        self.line_scanner.finished.connect(self._scanned)
         self.outcome.decided.connect(self.decide)
         self.done.nextCitizen.connect(self.next_citizen)
         self._render()
@@ -228,11 +243,14 @@ class ReceptionPage(QFrame):
             bridge.read(can=applicant.id_number[-6:])
 
     def choose_procedure(self, code: str) -> None:
+        previous = self.flow.procedure.code if self.flow.procedure else None
         try:
             self.flow.choose_procedure(self.workspace.procedure(code))
         except CounterError as exc:
             self._show_error(exc.message_vi)
             return
+        if previous != code:
+            self._clear_scans()  # another procedure: other checklist lines
         self._show_error("")
         self.checklist.set_flow(self.flow)
         self._render()
@@ -243,6 +261,8 @@ class ReceptionPage(QFrame):
             self.recent_buttons[index].click()
 
     def _to_outcome(self) -> None:
+        if self._scanning():
+            return
         try:
             self.flow.to_outcome()
         except CounterError as exc:
@@ -259,7 +279,7 @@ class ReceptionPage(QFrame):
         self.outcome.receive_button.setFocus() if self.flow.can_receive else self.outcome.reason.setFocus()
 
     def decide(self, outcome: Outcome, reason: str) -> None:
-        if self.saving:
+        if self.saving or self._scanning():
             return
         try:
             if outcome is Outcome.RECEIVE:
@@ -273,7 +293,7 @@ class ReceptionPage(QFrame):
             return
         self._show_error("")
         self._set_saving(True)
-        self.runner.write(self.workspace.record_reception_op(self.flow), on_done=self._recorded,
+        self.runner.write(self._record_op(), on_done=self._recorded,
                           on_error=self._record_failed)
 
     def _set_saving(self, saving: bool) -> None:
@@ -316,6 +336,9 @@ class ReceptionPage(QFrame):
         self._render()
 
     def back(self) -> None:
+        if self.line_scanner.busy:  # Esc while scanning cancels the scan
+            self.line_scanner.cancel()
+            return
         if self.saving or self.flow.step not in (Step.PROCEDURE, Step.CHECKLIST, Step.OUTCOME):
             return
         self.flow.back()
@@ -326,8 +349,49 @@ class ReceptionPage(QFrame):
         if self.saving:
             return
         self.flow = ReceptionFlow()
+        self._clear_scans()
         self.identify.reset()
         self.search.query.clear()
         self.checklist.model.set_flow(None)
         self._show_error("")
         self._render()
+
+    # ---- scanning into the checklist -------------------------------------------------
+
+    def attach_scanner(self, scanner_factory, *, options=None, pages: int | None = None) -> None:
+        """Scan with ``scanner_factory()`` (a ``DocumentScanner``, built on first use off the GUI thread)."""
+        self.line_scanner.scanner_factory, self.line_scanner.scanner = scanner_factory, None
+        self.line_scanner.options, self.line_scanner.pages = options, pages
+
+    def scan_line(self, position: int) -> None:
+        if self.flow.step is not Step.CHECKLIST or self.saving:
+            return
+        if self._lines is None:
+            from devices.docscanner.line_pages import LinePages
+
+            self._lines = LinePages(self.scans)
+        title = next((line.name for line in self.flow.checklist if line.position == position), "")
+        self._show_error("")
+        self.line_scanner.start(position, self._lines, title=title)
+
+    def _scanned(self, position: int, pages: int, message: str) -> None:
+        self.checklist.scan_finished(position, pages, message)
+        if message:
+            self._show_error(message)
+
+    def _scanning(self) -> bool:
+        if self.line_scanner.busy:
+            self._show_error(self.tr("Đang quét: chờ quét xong hoặc bấm Hủy quét (Esc) trước."))
+        return self.line_scanner.busy
+
+    def _clear_scans(self) -> None:
+        if self.line_scanner.busy:
+            self.line_scanner.cancel()
+        # New holders: a scan still finishing writes into the old ones, never into the next dossier.
+        self.scans, self._lines = PendingScans(), None
+        self.checklist.clear_scan_state()
+
+    def _record_op(self):
+        """Record the dossier and, in the same transaction, attach the checklist's scans."""
+        return record_with_scans(self.workspace.record_reception_op(self.flow), self.scans,
+                                 data_root=self.workspace.profile.root, by=self.workspace.context.officer)
