@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import ValidationError
+from ..domain.status import DossierStatus
 from ..security import approvals
 from ..security.permissions import Action, require
 from ..storage.models_lifecycle import PaymentRow
@@ -35,8 +36,15 @@ def paid_vnd(session: Session, code: str) -> int:
     return int(totals.get("collect", 0) or 0) - int(totals.get("refund", 0) or 0)
 
 
+#: Dossiers that end without a result owe nothing (a refund of a withdrawn dossier is not a new debt).
+_NOTHING_OWED = {DossierStatus.REFUSED, DossierStatus.WITHDRAWN, DossierStatus.CANCELLED}
+
+
 def outstanding_vnd(session: Session, code: str) -> int:
-    return max(0, get_dossier_row(session, code).fee_vnd - paid_vnd(session, code))
+    row = get_dossier_row(session, code)
+    if DossierStatus(row.status) in _NOTHING_OWED:
+        return 0
+    return max(0, row.fee_vnd - paid_vnd(session, code))
 
 
 def collect(session: Session, *, code: str, amount_vnd: int, method: PaymentMethod, receipt_no: str,

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.status import DossierStatus
+from ..resources import load_toml
 from ..storage.models import DossierRow, ProcedureRow
 
 HEADERS = ["STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)", "Tên cá nhân, tổ chức",
@@ -58,13 +59,16 @@ def rows(session: Session, *, start: datetime, end: datetime, agency_code: str,
          .order_by(DossierRow.received_at, DossierRow.code))
     if counter_code:
         q = q.where(DossierRow.counter_code == counter_code)
+    counter_unit = load_toml("rules", "lifecycle.toml")["handoff"]["counter_unit"]
     out = []
     for row, agency in session.execute(q):
         reached = {h.to_status: h.at for h in row.history}
         if DossierStatus.RECEIVED.value not in reached:
             continue
         first_out = row.handoffs[0].given_at if row.handoffs else None
-        back = next((h.received_at for h in reversed(row.handoffs) if h.seq > 1 and h.received_at), None)
+        # Back at the counter: a move *to* the counter (an internal step between departments is not).
+        back = next((h.received_at for h in reversed(row.handoffs)
+                     if h.seq > 1 and h.received_at and h.to_unit == counter_unit), None)
         note = DossierStatus(row.status).label_vi if row.status in ("withdrawn", "stopped", "cancelled") else ""
         out.append(BookLine(
             len(out) + 1, row.code, row.procedure_name, 1, row.applicant_name,
