@@ -44,3 +44,24 @@ def announce(admin):
     yield put
     for platform in set(done):
         admin.http.delete(f"/v1/admin/app/version/{platform}")
+
+
+def _fixtures_of(folder: str):
+    """The conftest of another tests/ folder, loaded under its own name (``tests/printing`` has no
+    ``__init__`` and ``printing`` is the project's package), so its stack fixtures are reused here."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    name = f"_ship_fixtures_{folder}"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / folder / "conftest.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+cups_server = _fixtures_of("printing").cups_server  # private cupsd with cups-pdf queues QMC_PDF, QMC_STOPPED…
+find_output = _fixtures_of("printing").find_output
+sane_config_dir = _fixtures_of("docscanner").sane_config_dir  # the SANE test backend (test:0, test:1)
