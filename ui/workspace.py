@@ -129,6 +129,20 @@ class Workspace:
         with self.store.read() as s:
             return queries.recent_procedures(s, counter_code=self.context.counter_code, limit=limit)
 
+    def favourite_procedures(self) -> list[tuple[str, str]]:
+        """The signed-in officer's starred procedures (``counter_app.services.favourites``)."""
+        from counter_app.services import favourites
+
+        with self.store.read() as s:
+            return favourites.favourite_procedures(s, self.context.officer)
+
+    def toggle_favourite_op(self, code: str) -> Callable[[Session], bool]:
+        """Star / unstar ``code`` for the signed-in officer; the op returns whether it is starred now."""
+        from counter_app.services import favourites
+
+        officer = self.context.officer
+        return lambda s: favourites.toggle_favourite(s, officer, code)
+
     def search_dossiers(self, query: queries.DossierQuery, *, limit: int = 200) -> list[queries.DossierSummary]:
         with self.store.read() as s:
             return queries.search_dossiers(s, query, now=self.now(), limit=limit)

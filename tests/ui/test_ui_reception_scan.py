@@ -1,6 +1,6 @@
 """Scanning into the reception checklist (F2, step 3) against the real SANE ``test`` backend.
 
-Each line gets "Quét" (and F9 on the selected line); the scan runs off the GUI thread with
+Each line gets "Quét" (and Ctrl+S on the selected line); the scan runs off the GUI thread with
 progress and cancel; the pages are attached to that component, as one compressed PDF in the
 content-addressed store, in the transaction that records the dossier.
 """
@@ -96,13 +96,13 @@ def test_scan_each_line_then_receive_attaches_one_pdf_per_component(qtbot, scann
     model, table = page.checklist.model, page.checklist.table
     assert len(page.checklist.scan_buttons) == model.rowCount() >= 2
     assert model.index(0, 5).data() == "—"
-    # F9 scans the selected line (the first, selected on entry).
+    # Ctrl+S scans the selected line (the first, selected on entry).
     table.setCurrentIndex(model.index(0, 2))
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(page.line_scanner.busy))
     timer.start(5)
-    officer.key(Qt.Key.Key_F9)
+    officer.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert page.line_scanner.busy and page.checklist.cancel_button.isVisible()
     wait_scan(qtbot, page)
     timer.stop()
@@ -114,7 +114,7 @@ def test_scan_each_line_then_receive_attaches_one_pdf_per_component(qtbot, scann
     page.checklist.scan_buttons[1].click()
     wait_scan(qtbot, page)
     table.setCurrentIndex(model.index(0, 2))
-    officer.key(Qt.Key.Key_F9)
+    officer.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     wait_scan(qtbot, page)
     first, second = (line.position for line in page.flow.checklist[:2])
     assert (page.scans.pages(first), page.scans.pages(second)) == (4, 2)
@@ -183,7 +183,7 @@ def test_cancel_with_esc_stops_a_slow_scan_and_keeps_the_checklist(qtbot, scanni
     page.line_scanner.options = ScanOptions(device="test:0", resolution=75, extra=slow)
     page.line_scanner.pages = 6
     page.checklist.table.setFocus()
-    officer.key(Qt.Key.Key_F9)
+    officer.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.checklist.scan_progress.value() > 0, timeout=30_000)
     officer.key(Qt.Key.Key_Escape)  # cancels the scan, does not go back a step
     wait_scan(qtbot, page)

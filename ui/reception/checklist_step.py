@@ -4,7 +4,7 @@ The counts live in the flow (``ReceptionFlow.checklist``); the model edits them 
 ``flow.set_count`` so the flow's rules stay the only rules. "Đủ tất cả" ticks every line
 with the required counts and moves on (one key: Ctrl+Enter).
 
-Each line can be scanned into ("Quét", or F9 for the selected line): the scan runs off the
+Each line can be scanned into ("Quét", or Ctrl+S for the selected line): the scan runs off the
 GUI thread (:mod:`ui.reception.scanning`), with progress and "Hủy quét"; the line shows its
 page count. The wizard attaches the pages when the dossier is recorded.
 """
@@ -22,7 +22,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.services.reception import ReceptionFlow
 
 NAME, REQUIRED, ORIGINALS, COPIES, STATE, SCANNED, SCAN = range(7)
-SCAN_KEY = "F9"
+SCAN_KEY = "Ctrl+S"
 
 
 class ReceivedModel(QAbstractTableModel):
@@ -224,7 +224,7 @@ class ChecklistStep(QFrame):
         for row, line in enumerate(self.model.flow.checklist):
             button = QPushButton(self.tr("Quét"))
             button.setObjectName("ScanLineButton")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: F9 on the selected line
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: Ctrl+S on the selected line
             button.setToolTip(self.tr("Quét thành phần này ({key} cho dòng đang chọn)").format(key=SCAN_KEY))
             button.setAccessibleName(self.tr("Quét: {name}").format(name=line.name))
             button.clicked.connect(lambda _c=False, pos=line.position: self.scanRequested.emit(pos))

@@ -29,11 +29,11 @@ from counter_app.services.reception_scans import PendingScans, record_with_scans
 
 from ..formatting import appointment
 from ..ops import OperationRunner
-from ..widgets.procedure_search import ProcedureSearch
 from ..workspace import Workspace
 from .checklist_step import ChecklistStep
 from .identity import IdentifyStep, applicant_from
 from .outcome_step import DoneStep, OutcomeStep
+from .procedure_step import ProcedureStep
 from .scanning import LineScanner
 
 PrintSlip = Callable[[ReceptionRecord, ReceptionFlow], object]
@@ -96,7 +96,7 @@ class ReceptionPage(QFrame):
         QShortcut(QKeySequence("Esc"), self, self.back, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.identify.identified.connect(self._identified)
-        self.search.procedureChosen.connect(self.choose_procedure)
+        self.procedure.procedureChosen.connect(self.choose_procedure)
         self.search.failed.connect(self._show_error)
         self.checklist.proceed.connect(self._to_outcome)
         self.checklist.failed.connect(self._show_error)
@@ -112,27 +112,18 @@ class ReceptionPage(QFrame):
         self._render()
 
     def _build_procedure_step(self) -> QWidget:
-        page = QFrame()
-        page.setObjectName("WizardStep")
-        self.search = ProcedureSearch(self.workspace.search)
-        self.recent_box = QHBoxLayout()
-        self.recent_label = QLabel(self.tr("Thủ tục gần đây:"))
-        self.recent_label.setObjectName("MutedText")
-        self.recent_buttons: list[QPushButton] = []
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.recent_row = QWidget()
-        row = QHBoxLayout(self.recent_row)
-        row.setContentsMargins(12, 8, 12, 0)
-        row.addWidget(self.recent_label)
-        row.addLayout(self.recent_box, 1)
-        self.recent_box.addStretch(1)
-        layout.addWidget(self.recent_row)
-        layout.addWidget(self.search, 1)
-        for n in range(1, 6):
-            QShortcut(QKeySequence(f"Alt+{n}"), page, lambda n=n: self._choose_recent(n - 1),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        page = ProcedureStep(self.workspace.search)
+        self.search = page.search
+        page.starRequested.connect(self.toggle_favourite)
         return page
+
+    @property
+    def recent_buttons(self) -> list[QPushButton]:
+        return self.procedure.recent_buttons
+
+    @property
+    def favourite_buttons(self) -> list[QPushButton]:
+        return self.procedure.favourite_buttons
 
     # ---- rendering ---------------------------------------------------------------------
 
@@ -164,23 +155,25 @@ class ReceptionPage(QFrame):
         self.warnings.setVisible(bool(self.flow.id_warnings))
 
     def _fill_recent(self) -> None:
-        for button in self.recent_buttons:
-            self.recent_box.removeWidget(button)
-            button.hide()
-            button.deleteLater()
-        self.recent_buttons.clear()
+        try:
+            favourites = self.workspace.favourite_procedures()
+        except CounterError:
+            favourites = []
         try:
             recent = self.workspace.recent_procedures()
         except CounterError:
             recent = []
-        for i, (code, name) in enumerate(recent):
-            button = QPushButton(self.tr("Alt+{n}: {name}").format(n=i + 1, name=name))
-            button.setToolTip(" — ".join((code, name)))
-            button.setObjectName("RecentButton")
-            button.clicked.connect(lambda _c=False, code=code: self.choose_procedure(code))
-            self.recent_box.insertWidget(i, button)
-            self.recent_buttons.append(button)
-        self.recent_row.setVisible(bool(recent))
+        self.procedure.fill(favourites, recent)
+
+    def toggle_favourite(self, code: str) -> None:
+        """Star / unstar ``code`` for the signed-in officer (a write on the writer thread)."""
+        self.runner.write(self.workspace.toggle_favourite_op(code), on_done=self._favourite_toggled,
+                          on_error=self._show_error)
+
+    def _favourite_toggled(self, _starred: bool) -> None:
+        self._show_error("")
+        self._fill_recent()
+        self.search.refresh()
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -255,10 +248,6 @@ class ReceptionPage(QFrame):
         self.checklist.set_flow(self.flow)
         self._render()
         self.checklist.table.setFocus()
-
-    def _choose_recent(self, index: int) -> None:
-        if self.flow.step is Step.PROCEDURE and index < len(self.recent_buttons):
-            self.recent_buttons[index].click()
 
     def _to_outcome(self) -> None:
         if self._scanning():

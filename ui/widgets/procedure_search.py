@@ -88,6 +88,15 @@ class ProcedureSearch(QFrame):
     def choose_current(self) -> None:
         self._choose_index(self.results.currentIndex())
 
+    def refresh(self) -> None:
+        """Run the query again (e.g. after the order of hits changed), keeping the highlighted code."""
+        code = self.current_code()
+        self._run_search(self.query.text())
+        for row in range(self.model.rowCount()):
+            if self.model.index(row).data(CODE_ROLE) == code:
+                self.results.setCurrentIndex(self.model.index(row))
+                break
+
     def _run_search(self, text: str) -> None:
         if not text.strip():
             self.model.set_hits([])
