@@ -3,6 +3,7 @@
 from datetime import datetime
 
 import pytest
+from lifecycle_helpers import refuse
 
 from counter_app.domain.applicant import Applicant, ApplicantKind
 from counter_app.domain.status import DossierStatus as S
@@ -17,6 +18,8 @@ def month(desk, approve):
     store = desk.store
 
     def new(code, at, outcome="receive"):
+        if outcome == "refuse":
+            return refuse(desk, approve, at, code, applicant=A)
         return desk.receive(code, at, outcome=outcome, applicant=A)
 
     def move(code, *steps):

@@ -28,6 +28,7 @@ import subprocess
 from datetime import date, datetime
 
 import pytest
+from lifecycle_helpers import refuse
 from openpyxl import load_workbook
 
 from counter_app.domain.applicant import Applicant, ApplicantKind, Contact, IdentitySource
@@ -62,8 +63,9 @@ def month(desk, approve):
     code: dict[str, str] = {}
 
     def receive(key, at, proc="1.004873", fee=3000, outcome="receive", **kw):
-        rec = desk.receive(proc, at, outcome=outcome, applicant=person(len(code) + 1), fee=fee,
-                           contact=Contact(phone=f"09123456{len(code):02d}"), **kw)
+        who = dict(applicant=person(len(code) + 1), fee=fee, contact=Contact(phone=f"09123456{len(code):02d}"))
+        rec = (refuse(desk, approve, at, proc, **who, **kw) if outcome == "refuse" else
+               desk.receive(proc, at, outcome=outcome, **who, **kw))
         code[key] = rec.code
         return rec
 

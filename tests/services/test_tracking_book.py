@@ -4,7 +4,7 @@ from openpyxl import load_workbook
 
 from counter_app.domain.applicant import Applicant, ApplicantKind, Contact
 from counter_app.domain.status import DossierStatus as S
-from counter_app.services import catalog
+from counter_app.services import catalog, dossiers
 from counter_app.services.dossiers import change_status, record_reception
 from counter_app.security.permissions import Action
 from counter_app.services.handoffs import batch_target, hand_off_batch, record_step
@@ -29,7 +29,11 @@ def test_book_rows_and_xlsx_round_trip(demo_profile, demo_store, tmp_path, appro
         flow.mark_all_complete()
         flow.to_outcome()
         flow.receive() if outcome == "receive" else flow.refuse("không thuộc thẩm quyền")
-        codes.append(store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=at)).value.code)
+        extra = {}
+        if outcome == "refuse" and hasattr(dossiers, "refusal_target"):  # refusals are four-eyes
+            extra["approval_id"] = approve(Action.REFUSE_DOSSIER, dossiers.refusal_target(flow), at=at)
+        codes.append(store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=at,
+                                                            **extra)).value.code)
     first = codes[0]
     approval = approve(Action.HANDOFF_BATCH, batch_target([first]), at=datetime(2026, 11, 2, 16))
     store.write(lambda s: hand_off_batch(s, codes=[first], to_unit="Tư pháp", ctx=ctx, approval_id=approval,
