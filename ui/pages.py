@@ -37,4 +37,5 @@ class PageSpec:
 
 #: Feature pages in tab order (after the core pages). Add one line per feature.
 EXTRA_PAGES: list[PageSpec] = [
+    PageSpec("online", "ui.online:OnlinePage", "F9"),
 ]

@@ -96,11 +96,19 @@ def receive_online(session: Session, flow: ReceptionFlow, online: OnlineDossier,
 
 
 def receive_postal(session: Session, flow: ReceptionFlow, tracking_number: str, *, ctx: CounterContext,
-                   allocator: NumberAllocator, now: datetime) -> OpResult[ReceptionRecord]:
-    """Record the decided ``flow`` of a dossier that came by post, with its tracking number."""
+                   allocator: NumberAllocator, now: datetime,
+                   approval_id: str | None = None) -> OpResult[ReceptionRecord]:
+    """Record the decided ``flow`` of a dossier that came by post, with its tracking number.
+
+    A refusal needs ``approval_id``: a supervisor's approval of ``REFUSE_DOSSIER`` on the tracking number."""
     tracking = parse_tracking_number(tracking_number)
     if flow.channel is not Channel.POSTAL:
         raise ValidationError("flow is not postal", "Hồ sơ này không được tiếp nhận qua bưu chính.")
+    if flow.outcome is Outcome.REFUSE:
+        from ..security import approvals
+
+        approvals.consume(session, approval_id=approval_id or "", action=Action.REFUSE_DOSSIER, target=tracking,
+                          by=ctx.officer, now=now)
     if flow.resume_of is None:
         used = session.scalar(select(DossierChannelRow.dossier_code)
                               .where(DossierChannelRow.inbound_tracking == tracking))
@@ -126,6 +134,11 @@ def record_postal_return(session: Session, *, code: str, tracking_number: str, c
 
     tracking = parse_tracking_number(tracking_number)
     dossier = get_dossier_row(session, code)
+    status = DossierStatus(dossier.status)
+    if status is not DossierStatus.RESOLVED:
+        raise ValidationError(f"dossier is {status.value}, not resolved",
+                              f"Hồ sơ {dossier.code} chưa có kết quả để trả (trạng thái hiện tại: "
+                              f"“{status.label_vi}”).")
     owed = outstanding_vnd(session, dossier.code)
     if owed > 0:
         amount = f"{owed:,}".replace(",", ".")
