@@ -57,10 +57,21 @@ def person(i: int) -> Applicant:
 
 
 @pytest.fixture
-def month(desk, approve):
+def month(desk, approve, tmp_path):
     store, ctx = desk.store, desk.ctx
     seen: dict = {}
     code: dict[str, str] = {}
+
+    def scan_in(key, at, *, only_first=False):  # the components' scans attached (số hóa)
+        from counter_app.services.attachments import attach_file
+
+        with store.read() as s:
+            positions = [c.position for c in get_dossier_row(s, code[key]).components if c.originals + c.copies]
+        for pos in positions[:1] if only_first else positions:
+            store.write(lambda s, p=pos: attach_file(s, data_root=tmp_path / "files", dossier_code=code[key],
+                                                     component_position=p, data=b"%PDF-1.4 trang " + bytes([p]),
+                                                     pages=1, by=ctx.officer, now=at))
+        return len(positions)
 
     def receive(key, at, proc="1.004873", fee=3000, outcome="receive", **kw):
         who = dict(applicant=person(len(code) + 1), fee=fee, contact=Contact(phone=f"09123456{len(code):02d}"))
@@ -105,10 +116,12 @@ def month(desk, approve):
     # --- week 1 ---------------------------------------------------------------------------------
     seen["due_A"] = receive("A", D(2026, 11, 2, 9, 0)).due_at
     pay("A", 3000, PaymentMethod.CASH, "BL-0001", D(2026, 11, 2, 9, 5))
+    seen["components_A"] = scan_in("A", D(2026, 11, 2, 9, 6))
     seen["batch_0211"] = batch(date(2026, 11, 2), D(2026, 11, 2, 10, 0))
     seen["due_B"] = receive("B", D(2026, 11, 2, 15, 30)).due_at  # fee left for the return
     with store.read() as s:  # B came after 15:00: not in Monday's batch any more, in Tuesday's
         seen["after_0211"] = [x.code for x in batch_for_day(s, agency_code=ctx.agency_code, day=date(2026, 11, 2))]
+    scan_in("B", D(2026, 11, 2, 15, 35))
     seen["batch_0311"] = batch(date(2026, 11, 3), D(2026, 11, 3, 8, 30))
     receive("C", D(2026, 11, 3, 9, 0), outcome="supplement")
     receive("D", D(2026, 11, 4, 9, 0), outcome="refuse", fee=0)
@@ -125,6 +138,7 @@ def month(desk, approve):
     # --- week 2 ---------------------------------------------------------------------------------
     seen["due_E"] = receive("E", D(2026, 11, 9, 9, 0)).due_at
     pay("E", 3000, PaymentMethod.CASH, "BL-0004", D(2026, 11, 9, 9, 5))
+    scan_in("E", D(2026, 11, 9, 9, 6), only_first=True)  # one page scanned, the rest not: not digitised
     resumed = desk.flow("1.004873", applicant=person(3), resume_of=code["C"], prior=1, fee=3000)
     resumed.receive()
     seen["due_C"] = desk.record(resumed, D(2026, 11, 9, 10, 0)).due_at
@@ -171,6 +185,7 @@ def month(desk, approve):
 def test_due_dates_batches_and_warnings(month):
     _, _, code, seen = month
     # 3 working days = 24 working hours from the counting start (8 h a day, lunch and weekends skipped).
+    assert seen["components_A"] > 1, "several components, so a partly scanned dossier is possible"
     assert seen["due_A"] == D(2026, 11, 5, 9, 0)  # Mon 09:00 + 3 × 8 h
     assert seen["due_B"] == D(2026, 11, 5, 17, 0)  # counted from Tue 08:00: runs out at Thu 17:00 exactly
     assert seen["due_C"] == D(2026, 11, 12, 10, 0)  # counted from the complete dossier (Mon 09/11 10:00)
@@ -251,11 +266,16 @@ def test_indicators_against_hand_counts(month):
     # on time: A (04/11 ≤ 05/11), B (05/11 16:00 ≤ 17:00), C (= 10:00) = 3; late: E, F = 2; open past due: H
     assert (agency.resolved_on_time, agency.resolved_late, agency.overdue_open) == (3, 2, 1)
     assert agency.returned == 3 and agency.on_time_rate == pytest.approx(3 / 5)  # A B F
-    assert sorted(agency.codes_late) == sorted([code["E"], code["F"]])
     assert set(by_proc) == {"1.004873", "1.001022"}
     assert (by_proc["1.001022"].received, by_proc["1.001022"].withdrawn) == (1, 1)
     assert by_proc["1.004873"].received == 7 and by_proc["1.004873"].on_time_rate == pytest.approx(0.6)
     assert list(by_officer) == ["canbo01"] and by_officer["canbo01"].received == 8
+    # digitised: A and B have a file on every handed-in component, E on one of them only → 2 of 8
+    assert agency.digitised == 2 and agency.digitised_rate == pytest.approx(2 / 8)
+    assert agency.extended == 1  # E's apology and new appointment
+    assert dict(agency.ratings) == {"Rất hài lòng": 1, "Hài lòng": 1, "Không hài lòng": 1}
+    assert agency.satisfied_rate == pytest.approx(2 / 3)
+    assert agency.codes_late == [code["E"], code["F"]]  # in order of reception
     # ratings: A Rất hài lòng, B Hài lòng, F Không hài lòng → (3 − 1) / 3 satisfied
     assert ratings == {"Rất hài lòng": 1, "Hài lòng": 1, "Không hài lòng": 1}
     assert satisfied_rate(ratings) == pytest.approx(2 / 3)
