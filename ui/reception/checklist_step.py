@@ -7,6 +7,10 @@ with the required counts and moves on (one key: Ctrl+Enter).
 Each line can be scanned into ("Quét", or Ctrl+S for the selected line): the scan runs off the
 GUI thread (:mod:`ui.reception.scanning`), with progress and "Hủy quét"; the line shows its
 page count. The wizard attaches the pages when the dossier is recorded.
+
+When the procedure has several fee rows (alternatives: on time / late, paper / online…), the
+officer picks one here (Alt+P), before the outcome; the first is chosen by default, and a
+procedure with a single fee shows no choice at all.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import QAbstractTableModel, QModelIndex, Qt, pyqtSignal
 from PyQt6.QtGui import QKeySequence, QShortcut
-from PyQt6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-                             QTableView, QVBoxLayout, QWidget)
+from PyQt6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+                             QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.reception import ReceptionFlow
+
+from ..formatting import money_vnd
 
 NAME, REQUIRED, ORIGINALS, COPIES, STATE, SCANNED, SCAN = range(7)
 SCAN_KEY = "Ctrl+S"
@@ -121,6 +127,7 @@ class ChecklistStep(QFrame):
     failed = pyqtSignal(str)
     scanRequested = pyqtSignal(int)  # checklist position
     cancelScan = pyqtSignal()
+    feeChosen = pyqtSignal(int)  # amount in VND
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +169,15 @@ class ChecklistStep(QFrame):
         scan_row.addWidget(self.cancel_button)
         self.scan_progress.hide()
         self.cancel_button.hide()
+        self.fee_label = QLabel(self.tr("&Phí, lệ phí:"))
+        self.fee = QComboBox()
+        self.fee.setAccessibleName(self.tr("Phí, lệ phí"))
+        self.fee.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.fee_label.setBuddy(self.fee)
+        self.fee.activated.connect(self._fee_activated)
+        fee_row = QHBoxLayout()
+        fee_row.addWidget(self.fee_label)
+        fee_row.addWidget(self.fee, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.all_button = QPushButton(self.tr("Đủ tất cả thành phần (Ctrl+Enter)"))
@@ -184,6 +200,7 @@ class ChecklistStep(QFrame):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addLayout(scan_row)
+        layout.addLayout(fee_row)
         layout.addLayout(buttons)
 
     def set_flow(self, flow: ReceptionFlow) -> None:
@@ -191,6 +208,7 @@ class ChecklistStep(QFrame):
         self.heading.setText(self.tr("Thành phần hồ sơ — {name}").format(name=flow.procedure.name)
                              if flow.procedure else "")
         self.model.set_flow(flow)
+        self._fill_fees(flow)
         self.table.resizeRowsToContents()
         self._update_summary()
         self.table.setFocus()
@@ -207,6 +225,22 @@ class ChecklistStep(QFrame):
             return
         self.model.refresh()
         self.proceed.emit()
+
+    def _fill_fees(self, flow: ReceptionFlow) -> None:
+        """One entry per fee row; the one matching the flow's amount (the first by default) is current."""
+        fees = flow.procedure.fees if flow.procedure else ()
+        self.fee.clear()
+        for fee in fees:
+            self.fee.addItem(self.tr("{name}: {amount}").format(name=fee.name, amount=money_vnd(fee.amount_vnd)),
+                             fee.amount_vnd)
+        amounts = [f.amount_vnd for f in fees]
+        self.fee.setCurrentIndex(amounts.index(flow.fee_vnd) if flow.fee_vnd in amounts else 0)
+        self.fee.setVisible(len(fees) > 1)
+        self.fee_label.setVisible(len(fees) > 1)
+
+    def _fee_activated(self, index: int) -> None:
+        if index >= 0:
+            self.feeChosen.emit(int(self.fee.itemData(index)))
 
     def _update_summary(self) -> None:
         if self.flow is None:

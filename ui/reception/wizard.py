@@ -27,7 +27,7 @@ from counter_app.services.dossiers import ReceptionRecord
 from counter_app.services.reception import Outcome, ReceptionFlow, Step
 from counter_app.services.reception_scans import PendingScans, record_with_scans
 
-from ..formatting import appointment
+from ..formatting import appointment, money_vnd
 from ..ops import OperationRunner
 from ..workspace import Workspace
 from .checklist_step import ChecklistStep
@@ -101,6 +101,7 @@ class ReceptionPage(QFrame):
         self.checklist.proceed.connect(self._to_outcome)
         self.checklist.failed.connect(self._show_error)
         self.checklist.model.page_count = lambda position: self.scans.pages(position)
+        self.checklist.feeChosen.connect(self.choose_fee)
         self.checklist.scanRequested.connect(self.scan_line)
         self.checklist.cancelScan.connect(self.line_scanner.cancel)
         self.line_scanner.started.connect(self.checklist.scan_started)
@@ -249,6 +250,13 @@ class ReceptionPage(QFrame):
         self._render()
         self.checklist.table.setFocus()
 
+    def choose_fee(self, amount_vnd: int) -> None:
+        """The fee row the officer picked (the flow checks it)."""
+        try:
+            self.flow.set_fee(amount_vnd)
+        except CounterError as exc:
+            self._show_error(exc.message_vi)
+
     def _to_outcome(self) -> None:
         if self._scanning():
             return
@@ -263,6 +271,8 @@ class ReceptionPage(QFrame):
             due = self.tr("Nếu tiếp nhận lúc này, hẹn trả: {when}").format(when=appointment(preview.due_at))
         except CounterError as exc:
             due = exc.message_vi
+        if self.flow.procedure.fees:
+            due += "\n" + self.tr("Phí, lệ phí: {amount}").format(amount=money_vnd(self.flow.fee_vnd))
         self.outcome.set_flow(self.flow, due)
         self._render()
         self.outcome.receive_button.setFocus() if self.flow.can_receive else self.outcome.reason.setFocus()
