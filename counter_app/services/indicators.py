@@ -122,3 +122,13 @@ def compute(session: Session, *, start: datetime, end: datetime, group: GroupBy 
         elif row.due_at is not None and now > row.due_at and not status.is_terminal:
             ind.overdue_open += 1
     return dict(out)
+
+
+def report_data(session: Session, *, start: datetime, end: datetime, now: datetime,
+                agency_code: str | None = None) -> tuple[dict[str, dict[str, Indicator]], dict[str, dict[str, str]]]:
+    """What the printed report shows: per counter, officer and procedure, and the procedures' names."""
+    groups = {g.value: compute(session, start=start, end=end, group=g, now=now, agency_code=agency_code)
+              for g in (GroupBy.COUNTER, GroupBy.OFFICER, GroupBy.PROCEDURE)}
+    names = dict(session.execute(select(DossierRow.procedure_code, DossierRow.procedure_name)
+                                 .where(DossierRow.procedure_code.in_(list(groups["procedure"])))).all())
+    return groups, {"procedure": {code: f"{code} — {name}" for code, name in names.items()}}

@@ -60,3 +60,34 @@ def test_grouped_by_procedure(month):
                           group=GroupBy.PROCEDURE)
     assert set(by_proc) == {"1.004873", "2.000884"}
     assert by_proc["2.000884"].withdrawn == 1 and by_proc["2.000884"].on_time_rate is None
+
+
+def test_printed_report_and_cli(month, demo_profile, tmp_path, capsys):
+    import subprocess
+
+    from counter_app.cli import main
+
+    out = tmp_path / "chi-so.pdf"
+    assert main(["--data-dir", str(demo_profile.root), "report", "indicators", "--from", "2026-11-01",
+                 "--to", "2026-11-30", "--at", "2026-11-30T12:00", "--out", str(out)]) == 0
+    assert "4 hồ sơ tiếp nhận" in capsys.readouterr().out
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = " ".join(text.split())
+    assert "BÁO CÁO CHỈ SỐ TIẾP NHẬN VÀ GIẢI QUYẾT HỒ SƠ" in flat
+    assert "Từ ngày 01/11/2026 đến ngày 30/11/2026" in flat
+    for heading in ("1. Theo quầy", "2. Theo cán bộ tiếp nhận", "3. Theo thủ tục hành chính"):
+        assert heading in flat
+    # Q01 row (hand counts of test_month_indicators): received 4, returned 1, on time 1, late 1, overdue 1,
+    # waiting 1, refused 1, withdrawn 1, extended 0, on-time rate 50,0%, digitised 0,0%, no ratings "—".
+    assert "Q01 4 1 1 1 1 1 1 1 0 50,0% 0,0% —" in flat
+    # 2.000884: only the withdrawn dossier → received 1, withdrawn 1, nothing resolved: rates "—".
+    assert "0 0 0 0 0 0 1 0 — 0,0% —" in flat
+    assert "Đúng hạn" in flat and "Quá hạn" in flat and "Đang quá hạn" in flat  # the chart's legend
+    assert main(["--data-dir", str(demo_profile.root), "report", "indicators", "--from", "2026-11-30",
+                 "--to", "2026-11-01", "--out", str(out)]) == 2
+    assert "Ngày kết thúc phải sau" in capsys.readouterr().err
+    book = tmp_path / "so.xlsx"
+    assert main(["--data-dir", str(demo_profile.root), "report", "book", "--from", "2026-11-01", "--to",
+                 "2026-11-30", "--out", str(book)]) == 0
+    assert "(4 hồ sơ)" in capsys.readouterr().out and book.exists()
