@@ -54,6 +54,9 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
                 theme = Theme(app, scale=_saved_scale(settings))
                 theme.apply()
                 theme.scaleChanged.connect(lambda scale: settings.setValue(FONT_SCALE_KEY, scale))
+                from .setup_wizard import ensure_set_up  # a new real profile: first-run setup (ship issue)
+                if not ensure_set_up(profile):
+                    return 0  # the setup wizard was left: nothing written
                 workspace = Workspace.open(profile)
                 exit_after = os.environ.get("QMC_EXIT_AFTER_START_MS")  # smoke tests of the bundle
                 if exit_after:  # quits from the sign-in window too

@@ -11,6 +11,6 @@ identity, so the demo officers and their public passwords never live in a real p
 from __future__ import annotations
 
 from .flow import SetupError, SetupFlow, Step
-from .profile_setup import mark_done, needs_setup
+from .marker import mark_done, needs_setup
 
 __all__ = ["SetupError", "SetupFlow", "Step", "mark_done", "needs_setup"]

@@ -232,7 +232,8 @@ class SetupFlow:
     def finish(self) -> Path:
         """Write the profile (one transaction) and then the config TOML; mark the profile set up."""
         from ..storage.db import Store
-        from .profile_setup import mark_done, write_identity
+        from .marker import mark_done
+        from .profile_setup import write_identity
 
         if self.step is not Step.REVIEW:
             raise _invalid(f"finish at step {self.step.value}", "Chưa hoàn thành các bước cài đặt.")

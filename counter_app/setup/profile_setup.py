@@ -1,33 +1,14 @@
 """Writing the setup's result into the profile: identity, officers, the first officer's offline
-credential, the sync registration, the signing token settings; and the "set up" marker."""
+credential, the sync registration and the signing token settings."""
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
-
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-MARKER = "setup.json"
 AGENCY_SETTINGS_KEY = "agency_settings"
-
-
-def needs_setup(profile) -> bool:
-    """A real (non-demo) profile needs the first-run setup until it has been applied. Cheap: one
-    file test, nothing opened (the sign-in window must not wait for it)."""
-    return not profile.demo and not (Path(profile.root) / MARKER).exists()
-
-
-def mark_done(profile, *, agency_code: str = "", counter_code: str = "", at: datetime | None = None) -> Path:
-    """Write the marker (also what an admin or a test uses for a profile prepared otherwise)."""
-    root = Path(profile.root)
-    root.mkdir(parents=True, exist_ok=True)
-    path = root / MARKER
-    path.write_text(json.dumps({"agency_code": agency_code, "counter_code": counter_code,
-                                "done_at": (at or datetime.now()).isoformat(timespec="seconds")}), encoding="utf-8")
-    return path
 
 
 def _drop_demo_identity(s: Session) -> None:

@@ -118,6 +118,9 @@ def test_setup_over_a_demo_seeded_profile_removes_the_demo_officers_and_password
         store.close()
 
 
-def test_a_demo_profile_never_needs_setup(tmp_path):
+def test_only_a_new_real_profile_needs_setup(tmp_path):
     assert not needs_setup(Profile(tmp_path / "d", demo=True))
     assert needs_setup(Profile(tmp_path / "r"))
+    existing = Profile(tmp_path / "older-install")
+    existing.open_store().close()  # a profile from before the setup existed keeps starting as it did
+    assert not needs_setup(existing)

@@ -20,3 +20,11 @@ def run_first_setup(profile, parent=None) -> bool:
     finally:
         wizard.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def ensure_set_up(profile) -> bool:
+    """``counter-app`` start: a new real profile gets the wizard first. False when the officer
+    left it (nothing was written); True when the profile is (now) set up or is a demo."""
+    from counter_app.setup.marker import needs_setup
+
+    return not needs_setup(profile) or run_first_setup(profile)
