@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "devices.barcode.commands",  # qr, barcode (barcode issue)
     "devices.docscanner.commands",  # scan, sign (scanning issue)
     "counter_app.sync.commands",  # sync (sync issue)
+    "counter_app.lifecycle_commands",  # report indicators / book (lifecycle issue)
 ]
 
 
