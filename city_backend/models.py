@@ -45,6 +45,10 @@ class Counter(Base):
 
 
 class Officer(Base):
+    """An officer of an agency. ``password_verifier`` (scrypt, the core's format) is checked at
+    online sign-in, with a lockout after repeated failures; ``approval_key`` is the supervisor's
+    approval key (``counter_app.security.approval_proof``), derived when the password is set."""
+
     __tablename__ = "officer"
     __table_args__ = (UniqueConstraint("agency_code", "username"),)
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,6 +56,24 @@ class Officer(Base):
     username: Mapped[str] = mapped_column(String(64))
     full_name: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(16))
+    password_verifier: Mapped[str] = mapped_column(Text, default="", server_default="")
+    approval_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    password_set_at: Mapped[datetime | None]
+    failures: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None]
+
+
+class ApprovalUse(Base):
+    """A four-eyes approval the server accepted with an event: each approval is used once."""
+
+    __tablename__ = "approval_use"
+    approval_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(String(32), index=True)
+    event_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(32))
+    requested_by: Mapped[str] = mapped_column(String(64))
+    approved_by: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime]
 
 
 class Dossier(Base):
@@ -167,8 +189,8 @@ class AuditEvent(Base):
     at: Mapped[datetime]
 
 
-__all__ = ["Base", "Agency", "Counter", "Officer", "Dossier", "DossierEvent", "Change", "ProcedureVersion",
-           "HolidayOverride", "LeaseHighWater", "NumberLease", "Attachment", "AuditEvent"]
+__all__ = ["Base", "Agency", "Counter", "Officer", "ApprovalUse", "Dossier", "DossierEvent", "Change",
+           "ProcedureVersion", "HolidayOverride", "LeaseHighWater", "NumberLease", "Attachment", "AuditEvent"]
 
 
 class OnlineDossier(Base):

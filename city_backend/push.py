@@ -4,6 +4,10 @@ The event id is the idempotency key: an event already stored answers ``duplicate
 changes nothing, so a batch retried after a timeout, a server crash or a client crash is a
 no-op for what was applied. Status changes are checked with the core's own transition
 table (``counter_app.domain.status.check_transition``), against the server's copy.
+
+Four-eyes events (refusal, cancellation, withdrawal, extension, refund, reprint, handoff
+batch: ``counter_app.security.approval_proof.required_action``) must carry their approval;
+the server re-checks it (:mod:`.approval_check`) and rejects the event otherwise.
 """
 
 from __future__ import annotations
@@ -17,10 +21,10 @@ from sqlalchemy.orm import Session
 from counter_app.domain.errors import IllegalTransition
 from counter_app.domain.status import DossierStatus, check_transition
 
-from . import feed
+from . import approval_check, feed
 from .db import Database, local
 from .deps import Caller
-from .models import Attachment, Change, Dossier, DossierEvent
+from .models import ApprovalUse, Attachment, Change, Dossier, DossierEvent
 from .schemas import EventIn, EventResult, EventResultKind
 
 R = EventResultKind
@@ -59,6 +63,7 @@ def apply_batch(db: Database, session: Session, caller: Caller, events: list[Eve
         Attachment.agency_code == caller.agency_code, Attachment.sha256.in_(wanted),
         Attachment.complete.is_(True)))) if wanted else set()
     batch = _Batch(caller, existing, present, received_at, skew_seconds)
+    batch.approvals = approval_check.Checker.load(session, caller.agency_code, events)
     results = []
     for event, event_id in zip(events, ids):
         if event_id in known:
@@ -83,6 +88,8 @@ class _Batch:
         self.events: list[dict[str, Any]] = []
         self.changes: list[dict[str, Any]] = []
         self.blocked: set[str] = set()  # dossiers with a pending event: later events of them wait too
+        self.approvals: approval_check.Checker | None = None
+        self.approval_uses: list[dict[str, Any]] = []
 
     def _status_of(self, code: str) -> str | None:
         if code in self.new:
@@ -93,6 +100,14 @@ class _Batch:
     def apply(self, event: EventIn, event_id: str) -> EventResult:
         caller, code, payload = self.caller, event.aggregate, event.payload
         dossier = self.existing.get(code)
+        use = None
+        if self.approvals is not None:
+            use = self.approvals.check(event, event_id, local(event.created_at))
+            if isinstance(use, EventResult):
+                return use
+        if code == caller.agency_code and use is not None:  # an agency-level four-eyes event (handoff batch)
+            self._record(event, event_id, code, use)
+            return EventResult(event_id=event_id, result=R.applied)
         if (not code.startswith(caller.agency_code + "-")
                 or payload.get("agency_code", caller.agency_code) != caller.agency_code
                 or (dossier is not None and dossier.agency_code != caller.agency_code)):
@@ -137,9 +152,7 @@ class _Batch:
             dossier.device_updated_at, dossier.server_updated_at = device_at, self.received_at
             dossier.version += 1
             row = {"status": dossier.status, "procedure_code": dossier.procedure_code}
-        self.events.append(dict(event_id=event_id, agency_code=caller.agency_code, counter_code=caller.counter_code,
-                                kind=event.kind, dossier_code=code, payload=payload, device_at=device_at,
-                                received_at=self.received_at, skew_seconds=self.skew))
+        self._record(event, event_id, code, use)
         self.changes.append(dict(agency_code=caller.agency_code, kind="dossier", origin_counter=caller.counter_code,
                                  at=self.received_at,
                                  body={"code": code, "status": row["status"], "event_kind": event.kind,
@@ -147,10 +160,23 @@ class _Batch:
                                        "due_at": payload.get("due_at"), "procedure_code": row["procedure_code"]}))
         return EventResult(event_id=event_id, result=R.applied)
 
+    def _record(self, event: EventIn, event_id: str, code: str, use: dict[str, Any] | None) -> None:
+        caller = self.caller
+        self.events.append(dict(event_id=event_id, agency_code=caller.agency_code, counter_code=caller.counter_code,
+                                kind=event.kind, dossier_code=code, payload=event.payload,
+                                device_at=local(event.created_at), received_at=self.received_at,
+                                skew_seconds=self.skew))
+        if use is not None:
+            self.approval_uses.append({**use, "event_id": event_id, "used_at": self.received_at})
+            self.approvals.used.add(use["approval_id"])
+
     def write(self, session: Session) -> None:
         session.flush()  # updates of existing dossiers
         if self.new:
             session.execute(insert(Dossier), list(self.new.values()))
         if self.events:
             session.execute(insert(DossierEvent), self.events)
+        if self.changes:
             session.execute(insert(Change), self.changes)  # seq order = list order (one multi-row INSERT)
+        if self.approval_uses:
+            session.execute(insert(ApprovalUse), self.approval_uses)

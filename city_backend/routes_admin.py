@@ -20,6 +20,7 @@ from . import feed
 from .db import server_now, wire
 from .deps import AdminDep, DbDep, SettingsDep, token_hash
 from .errors import ERROR_RESPONSES, ApiError, not_found
+from .routes_auth import PasswordIn, set_password
 from .models import Agency, AuditEvent, Counter, Dossier, HolidayOverride, Officer, ProcedureVersion
 from .schemas import (AGENCY_PATTERN, AgencyIn, AgencyOut, CounterIn, CounterOut, DeptStatusIn, FallbackScheme,
                       HolidayIn, OfficerIn, OfficerOut, ProcedureIn, Published)
@@ -108,6 +109,14 @@ def add_officer(agency_code: AgencyPath, body: OfficerIn, _: AdminDep, db: DbDep
     except IntegrityError:
         raise _conflict("officer") from None
     return OfficerOut(agency_code=agency_code, username=body.username, full_name=body.full_name, role=body.role)
+
+
+@router.put("/agencies/{agency_code}/officers/{username}/password", status_code=204)
+def set_officer_password(agency_code: AgencyPath, username: Annotated[str, Path(pattern=r"^[a-z0-9._-]{2,64}$")],
+                         body: PasswordIn, _: AdminDep, db: DbDep) -> None:
+    """Set or reset an officer's password (online sign-in, supervisors' approvals); unlocks the account."""
+    with db.session() as s:
+        set_password(s, agency_code=agency_code, username=username, password=body.password)
 
 
 @router.post("/catalog", response_model=Published, status_code=201)

@@ -39,17 +39,35 @@ class Desk:
         flow.to_outcome()
         return flow
 
-    def record(self, flow, at: datetime):
+    def record(self, flow, at: datetime, *, approval_id: str | None = None):
         from counter_app.services.dossiers import record_reception
 
         return self.store.write(lambda s: record_reception(s, flow, ctx=self.ctx, allocator=self.alloc,
-                                                           now=at)).value
+                                                           now=at, approval_id=approval_id)).value
+
+    def approve_refusal(self, flow, at: datetime) -> str:
+        """A demo supervisor's four-eyes approval of refusing ``flow`` (refusals need one)."""
+        from datetime import timedelta
+
+        from counter_app.security import approvals
+        from counter_app.security.permissions import Action
+        from counter_app.security.signin import SecurityPolicy, cache_credential
+        from counter_app.services.dossiers import refusal_target
+
+        def give(s):
+            cache_credential(s, username="lanhdao01", password="mat-khau-lanh-dao", now=at,
+                             policy=SecurityPolicy(offline_validity=timedelta(days=3650)))
+            return approvals.approve(s, action=Action.REFUSE_DOSSIER, target=refusal_target(flow),
+                                     requested_by=self.ctx.officer, supervisor="lanhdao01",
+                                     password="mat-khau-lanh-dao", now=at).id
+        return self.store.write(give)
 
     def receive(self, code: str = "1.004873", at: datetime = PINNED_NOW, *, outcome: str = "receive", **kw):
         flow = self.flow(code, complete=outcome != "supplement", **kw)
         {"receive": flow.receive, "supplement": lambda: flow.request_supplement("Thiếu giấy tờ"),
          "refuse": lambda: flow.refuse("Không thuộc thẩm quyền")}[outcome]()
-        return self.record(flow, at)
+        approval = self.approve_refusal(flow, at) if outcome == "refuse" else None
+        return self.record(flow, at, approval_id=approval)
 
     def move(self, code: str, target, at: datetime, *, reason: str = "", approval_id: str | None = None):
         from counter_app.services.dossiers import change_status

@@ -6,6 +6,7 @@ status history and an outbox event, and returns an :class:`OpResult`.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -98,12 +99,37 @@ def get_dossier_row(session: Session, code: str) -> DossierRow:
     return row
 
 
+def refusal_target(flow: ReceptionFlow) -> str:
+    """What a supervisor approves when a dossier is refused at reception (từ chối tiếp nhận, four-eyes).
+
+    The code of the resumed dossier, or, before any code exists, the procedure and a digest of
+    the applicant (so the approval fits only this citizen's dossier; no personal data in clear)."""
+    if flow.resume_of:
+        return flow.resume_of
+    if flow.applicant is None or flow.procedure is None:
+        raise FlowError("refusal target of an undecided flow", "Chưa có chủ hồ sơ và thủ tục để xin phê duyệt.")
+    a = flow.applicant
+    digest = hashlib.sha256(f"{flow.procedure.code}|{a.id_number}|{a.tax_code}|{a.full_name}".encode()).hexdigest()
+    return f"reception:{flow.procedure.code}:{digest[:16]}"
+
+
 def record_reception(session: Session, flow: ReceptionFlow, *, ctx: CounterContext,
-                     allocator: NumberAllocator, now: datetime) -> OpResult[ReceptionRecord]:
-    """Store the decided flow: a new dossier, or the resumed one after a supplement request."""
+                     allocator: NumberAllocator, now: datetime,
+                     approval_id: str | None = None) -> OpResult[ReceptionRecord]:
+    """Store the decided flow: a new dossier, or the resumed one after a supplement request.
+
+    A refusal is four-eyes: ``approval_id`` is a supervisor's approval of ``REFUSE_DOSSIER`` on
+    :func:`refusal_target` (or the caller consumed one already in this transaction, e.g. on
+    the online submission it refuses: :mod:`.channels`)."""
     if flow.outcome is None or flow.applicant is None or flow.procedure is None or flow.submitter is None:
         raise FlowError("reception flow not decided", "Chưa chọn kết quả tiếp nhận (tiếp nhận / bổ sung / từ chối).")
     require(ctx.role, _OUTCOME_ACTION[flow.outcome])
+    if flow.outcome is Outcome.REFUSE:
+        from ..security import approvals
+
+        if approval_id or not approvals.consumed_in(session, Action.REFUSE_DOSSIER):
+            approvals.consume(session, approval_id=approval_id or "", action=Action.REFUSE_DOSSIER,
+                              target=refusal_target(flow), by=ctx.officer, now=now)
     warnings = _offline_debt(session, now) if flow.resume_of is None else ()
     target = _OUTCOME_STATUS[flow.outcome]
     changes = Changes(numbering=flow.resume_of is None)

@@ -30,3 +30,5 @@ class AttachmentRow(Base):
     signed: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(String(64), default="")
+    #: When the local copy of the file was purged after the retention period (the city keeps it).
+    purged_at: Mapped[datetime | None]

@@ -34,6 +34,9 @@ class ApprovalRow(Base):
     approved_at: Mapped[datetime]
     reason: Mapped[str] = mapped_column(Text, default="")
     used_at: Mapped[datetime | None]
+    #: HMAC of the approval under the supervisor's approval key (security.approval_proof):
+    #: what the server checks when the four-eyes event is pushed.
+    proof: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class AuditEntryRow(Base):

@@ -111,13 +111,25 @@ def test_supplement_then_complete_dossier_keeps_its_code_and_counts_from_complet
         assert [h.to_status for h in row.history] == ["supplement_requested", "received"]
 
 
-def test_refusal_is_recorded_with_its_reason(env):
+def test_refusal_is_recorded_with_its_reason(env, approve):
+    from counter_app.security.permissions import Action, PermissionDenied
+    from counter_app.services.dossiers import refusal_target
+
     store, ctx, alloc = env
     flow = flow_for(store, "1.004873")
     flow.refuse("Không thuộc thẩm quyền")
-    rec = store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc,
-                                                 now=datetime(2026, 11, 27, 9, 0))).value
+    at = datetime(2026, 11, 27, 9, 0)
+
+    def refuse(approval_id):
+        return store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=at,
+                                                      approval_id=approval_id)).value
+    with pytest.raises(PermissionDenied):  # four-eyes: no refusal without a supervisor's approval
+        refuse(None)
+    with pytest.raises(PermissionDenied):  # an approval of another citizen's refusal does not do
+        refuse(approve(Action.REFUSE_DOSSIER, "reception:1.004873:0000000000000000", at=at))
+    rec = refuse(approve(Action.REFUSE_DOSSIER, refusal_target(flow), at=at))
     assert rec.status is S.REFUSED
+    assert "001090123456" not in refusal_target(flow)  # no ID number in what goes to the server
     with store.read() as s:
         assert get_dossier_row(s, rec.code).history[-1].reason == "Không thuộc thẩm quyền"
 

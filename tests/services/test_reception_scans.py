@@ -30,10 +30,11 @@ def _flow(store) -> ReceptionFlow:
     return flow
 
 
-def _op(profile, store, flow, scans):
+def _op(profile, store, flow, scans, approval_id=None):
     ctx = profile.context(store)
     alloc = NumberAllocator(LocalLeaseSource(), counter_code=ctx.counter_code)
-    record = lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=NOW)  # noqa: E731
+    record = lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=NOW,  # noqa: E731
+                                        approval_id=approval_id)
     return record_with_scans(record, scans, data_root=profile.root, by=ctx.officer)
 
 
@@ -53,16 +54,21 @@ def test_received_dossier_gets_the_scans_in_the_same_write(demo_profile, demo_st
 
 
 @pytest.mark.parametrize("decide", ["refuse", "supplement"])
-def test_a_refusal_keeps_no_copies_a_supplement_request_keeps_them(demo_profile, demo_store, decide):
+def test_a_refusal_keeps_no_copies_a_supplement_request_keeps_them(demo_profile, demo_store, approve, decide):
+    from counter_app.security.permissions import Action
+    from counter_app.services.dossiers import refusal_target
+
     flow = _flow(demo_store)
     flow.checklist[0].originals = 0  # incomplete
+    approval = None
     if decide == "refuse":
         flow.refuse("Không thuộc thẩm quyền")
+        approval = approve(Action.REFUSE_DOSSIER, refusal_target(flow), at=NOW)
     else:
         flow.request_supplement()
     scans = PendingScans()
     scans.put(0, ScannedComponent(PDF, 1))
-    code = demo_store.write(_op(demo_profile, demo_store, flow, scans)).value.code
+    code = demo_store.write(_op(demo_profile, demo_store, flow, scans, approval)).value.code
     with demo_store.read() as s:
         positions = [r.component_position for r in list_attachments(s, code)]
     assert positions == ([] if decide == "refuse" else [0])
