@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "devices.docscanner.commands",  # scan, sign (scanning issue)
     "counter_app.sync.commands",  # sync (sync issue)
     "counter_app.lifecycle_commands",  # report indicators / book (lifecycle issue)
+    "counter_app.channel_commands",  # postal, online (online issue)
 ]
 
 

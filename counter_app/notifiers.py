@@ -10,6 +10,7 @@ data of the counter, like the store, never a log.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import uuid
@@ -17,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 
 from .services.results import Notice
+
+log = logging.getLogger(__name__)
 
 ENVELOPE = "envelope.json"
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
@@ -56,6 +59,7 @@ class OutboxFolderNotifier:
                     "text_vi": notice.text_vi, "attachments": files}
         (tmp / ENVELOPE).write_text(json.dumps(envelope, ensure_ascii=False, indent=2), encoding="utf-8")
         os.replace(tmp, self.folder / item)
+        log.info("notice for %s left in the outbox with %d file(s)", notice.dossier_code, len(files))
         return True
 
 

@@ -19,6 +19,7 @@ import psycopg
 import pytest
 
 from counter_app.domain.legal_basis import LegalBasis
+from counter_app.domain.status import DossierStatus
 from counter_app.notifiers import OutboxFolderNotifier, read_outbox
 from counter_app.notifiers_forms import form_notice
 from counter_app.services import catalog, channels
@@ -139,3 +140,40 @@ def test_supplement_request_goes_out_with_its_form(online_server, online_agency,
     text = _pdf_text(Path(envelope["path"]) / envelope["attachments"][0]["file"])
     assert rec.code in text and "bổ sung" in text.lower()
     assert json.dumps(envelope, ensure_ascii=False).count(rec.code) >= 2
+
+
+def test_the_receipts_qr_follows_the_configured_pattern_to_the_lookup_page(online_server, online_agency, counter,
+                                                                         tmp_path, monkeypatch):
+    import zxingcpp
+    from PIL import Image
+
+    config = tmp_path / "config.toml"
+    config.write_text(f'[counter]\nlookup_url_pattern = "{online_server.url}/tra-cuu?ma={{code}}"\n', encoding="utf-8")
+    monkeypatch.setenv("QMC_CONFIG", str(config))
+    submitted = submit(online_server.url, online_agency, [("to-khai.pdf", 0, FORM), ("cccd.bin", 3, CARD)])
+    with counter.client() as client:
+        online = next(d for d in waiting_list(client) if d.id == submitted["id"])
+        with counter.store.read() as s:
+            review = OnlineReview(online, catalog.get_procedure(s, PROCEDURE))
+        for i, f in enumerate(online.files):
+            review.content_arrived(i, download(client, f))
+            review.tick(i, True)
+        flow = review.to_outcome()
+        flow.receive()
+        rec = counter.store.write(lambda s: channels.receive_online(
+            s, flow, online, ctx=counter.ctx, allocator=allocator_for(counter, now=NOW), now=NOW).value)
+        assert sync_once(counter.store, client, now=lambda: NOW).ok
+    with counter.store.read() as s:
+        notice = form_notice(s, rec.code, Outcome.RECEIVE, now=NOW)
+    pdf = tmp_path / "receipt.pdf"
+    pdf.write_bytes(notice.attachments[0].data)
+    subprocess.run(["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "page")],
+                   check=True)
+    [png] = tmp_path.glob("page*.png")
+    urls = [r.text for r in zxingcpp.read_barcodes(Image.open(png)) if r.text.startswith("http")]
+    assert urls == [f"{online_server.url}/tra-cuu?ma={rec.code}"]
+    # The citizen adds the 4 digits (from an address of its own: the lookup bucket is per address).
+    with httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.23"), timeout=10) as citizen:
+        page = citizen.get(urls[0] + "&so=" + ID_NUMBER[-4:])
+    assert page.status_code == 200 and DossierStatus.RECEIVED.label_vi in page.text
+    assert NAME not in page.text and ID_NUMBER not in page.text

@@ -1,0 +1,55 @@
+"""``counter-app postal`` and ``counter-app online`` on a profile folder."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from counter_app.cli import main
+from counter_app.domain.status import DossierStatus as S
+from counter_app.profile import Profile
+from counter_app.services import channels
+from counter_app.services.online import flow_for_postal
+
+from qmc_testing import Desk
+
+
+def _postal_dossier(root) -> str:
+    profile = Profile(root)
+    store = profile.open_store()
+    try:
+        desk = Desk(store, profile.context(store))
+        flow, tracking = flow_for_postal("RR473124829GB")
+        template = desk.flow()
+        flow.identify(template.applicant)
+        flow.choose_procedure(template.procedure)
+        flow.mark_all_complete()
+        flow.set_fee(0)
+        flow.to_outcome()
+        flow.receive()
+        code = store.write(lambda s: channels.receive_postal(s, flow, tracking, ctx=desk.ctx, allocator=desk.alloc,
+                                                             now=datetime(2026, 11, 27, 9))).value.code
+        desk.move(code, S.PROCESSING, datetime(2026, 11, 27, 10))
+        desk.move(code, S.RESOLVED, datetime(2026, 11, 30, 10))
+        return code
+    finally:
+        store.close()
+
+
+def test_postal_find_and_sent(tmp_path, capsys):
+    code = _postal_dossier(tmp_path)
+    assert main(["--data-dir", str(tmp_path), "postal", "find", "rr473124829gb"]) == 0
+    assert capsys.readouterr().out.split("\t")[:2] == [code, "kênh 3"]
+    assert main(["--data-dir", str(tmp_path), "postal", "sent", code, "EE000000006VN"]) == 2  # bad check digit
+    assert "Số hiệu bưu gửi không hợp lệ" in capsys.readouterr().err
+    assert main(["--data-dir", str(tmp_path), "postal", "sent", code, "EE000000005VN"]) == 0
+    assert "EE000000005VN" in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path), "postal", "find", "EE000000005VN"]) == 0
+    assert capsys.readouterr().out.strip().endswith("đi EE000000005VN")
+    assert main(["--data-dir", str(tmp_path), "postal", "find", "EE000000080VN"]) == 2
+    assert "Không có hồ sơ" in capsys.readouterr().err
+
+
+def test_online_list_without_a_server_says_what_to_do(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), "online", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Lỗi: ") and len(err) > 20
