@@ -49,6 +49,16 @@ class BatchLine:
     processing_agency: str
     received_at: datetime
     due_at: datetime | None
+    batch_day: date | None = None  # the working day it had to leave (15:00 rule)
+
+    def late_to_leave(self, day: date) -> bool:
+        """Left behind by an earlier day's batch: its first handoff will be tagged quá hạn."""
+        return self.batch_day is not None and self.batch_day < day
+
+    def tag_vi(self, day: date) -> str:
+        if self.late_to_leave(day):
+            return f"Chậm chuyển (lô ngày {self.batch_day:%d/%m})"
+        return "Chuyển trong ngày"
 
 
 def batch_for_day(session: Session, *, agency_code: str, day: date) -> list[BatchLine]:
@@ -60,8 +70,12 @@ def batch_for_day(session: Session, *, agency_code: str, day: date) -> list[Batc
         .where(DossierRow.agency_code == agency_code, DossierRow.status == DossierStatus.RECEIVED.value,
                DossierRow.channel.in_([int(Channel.IN_PERSON), int(Channel.POSTAL)]))
         .order_by(DossierRow.received_at))
-    return [BatchLine(row.code, row.procedure_name, agency or "", row.received_at, row.due_at)
-            for row, agency in rows if not row.handoffs and batch_day(session, row) <= day]
+    out = []
+    for row, agency in rows:
+        leaves = batch_day(session, row)
+        if not row.handoffs and leaves <= day:
+            out.append(BatchLine(row.code, row.procedure_name, agency or "", row.received_at, row.due_at, leaves))
+    return out
 
 
 def batch_target(codes: list[str]) -> str:

@@ -43,9 +43,13 @@ def test_after_cutoff_dossier_goes_in_next_working_days_batch(env):
     after = receive(env, "1.004873", datetime(2026, 11, 26, 15, 30))  # Thu 15:30 → Friday's batch
     with store.read() as s:
         thursday = [line.code for line in batch_for_day(s, agency_code=ctx.agency_code, day=date(2026, 11, 26))]
-        friday = [line.code for line in batch_for_day(s, agency_code=ctx.agency_code, day=date(2026, 11, 27))]
+        lines = batch_for_day(s, agency_code=ctx.agency_code, day=date(2026, 11, 27))
+    friday = [line.code for line in lines]
     assert thursday == [before]
     assert friday == [before, after], "a batch not sent yesterday is still due (late)"
+    fri = date(2026, 11, 27)
+    assert [(line.batch_day, line.late_to_leave(fri), line.tag_vi(fri)) for line in lines] == [
+        (date(2026, 11, 26), True, "Chậm chuyển (lô ngày 26/11)"), (fri, False, "Chuyển trong ngày")]
 
 
 def test_handoff_batch_rows_tags_and_status(env, approve):
