@@ -38,4 +38,5 @@ class PageSpec:
 #: Feature pages in tab order (after the core pages). Add one line per feature.
 EXTRA_PAGES: list[PageSpec] = [
     PageSpec("online", "ui.online:OnlinePage", "F9"),
+    PageSpec("diagnostics", "ui.diagnostics:DiagnosticsPage", "F12"),
 ]

@@ -76,6 +76,13 @@ class DeviceIndicator(ElidedLabel):
         self.clicked.emit(self.slot.key)
 
     def show_diagnostics(self) -> None:
+        """The diagnostics page (F12) on this device when the window has one, else a short note."""
+        window = self.window()
+        page = getattr(window, "diagnostics", None)
+        if page is not None and hasattr(window, "show_page"):
+            window.show_page(page)
+            page.focus_device(self.slot.key)
+            return
         if self.slot.probe is None:
             body = self.tr("Phần mềm cho thiết bị này chưa được cài vào ứng dụng. "
                            "Có thể tiếp tục làm việc bằng cách nhập tay.")
