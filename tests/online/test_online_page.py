@@ -70,8 +70,19 @@ def submit(url: str, agency: str, files) -> str:
     return r.json()["id"]
 
 
+@pytest.fixture(scope="module")
+def staffed(online_admin, online_agency) -> str:
+    """The demo officer and supervisor, known to the city server with their demo passwords (online sign-in)."""
+    for user, role in (("canbo01", "officer"), ("lanhdao01", "supervisor")):
+        online_admin.officer(online_agency, user, f"Cán bộ {user}", role)
+        r = online_admin.http.put(f"/v1/admin/agencies/{online_agency}/officers/{user}/password",
+                                  json={"password": f"demo-{user}"})
+        assert r.status_code == 204, r.text
+    return online_agency
+
+
 @pytest.fixture
-def workspace(online_server, online_admin, online_agency, tmp_path):
+def workspace(online_server, online_admin, online_agency, staffed, tmp_path):
     """A counter profile registered with the online server, opened as the window opens it."""
     from ui.workspace import Workspace
 
