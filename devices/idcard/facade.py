@@ -27,10 +27,12 @@ MAX_KEY_ATTEMPTS = 3
 
 class IdCardReader:
     def __init__(self, *, handler: IdCardHandler | None = None, options: ReadOptions = ReadOptions(),
-                 poll_interval: float = 0.3) -> None:
+                 poll_interval: float = 0.3, context_factory=None) -> None:
+        """``context_factory``: builds the reader context on the worker (default: PC/SC; see
+        :mod:`devices.idcard.simulated` for a simulated card without PC/SC)."""
         self.handler = handler or IdCardHandler()
         self.options = options
-        self._worker = DeviceWorker(self.handler, poll_interval=poll_interval)
+        self._worker = DeviceWorker(self.handler, poll_interval=poll_interval, context_factory=context_factory)
         self._worker.start()
         self.last_apdu_count = 0
 

@@ -30,8 +30,10 @@ def on_worker(fn):
 
 
 class DeviceWorker:
-    def __init__(self, handler: IdCardHandler, *, poll_interval: float = 0.3) -> None:
+    def __init__(self, handler: IdCardHandler, *, poll_interval: float = 0.3,
+                 context_factory: Callable[[], Any] | None = None) -> None:
         self.handler = handler
+        self.context_factory = context_factory  # e.g. devices.idcard.simulated: a reader without PC/SC
         self.poll_interval = poll_interval
         self._jobs: queue.Queue = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="idcard-worker", daemon=True)
@@ -66,7 +68,10 @@ class DeviceWorker:
         except ImportError as exc:  # pyscard or libpcsclite missing: the façade reports unavailable
             self.import_error = str(exc)
             PcscContext = None  # noqa: N806
-        self.ctx = PcscContext() if PcscContext else None
+        if self.context_factory is not None:
+            self.ctx = self.context_factory()
+        else:
+            self.ctx = PcscContext() if PcscContext else None
         while not self._stop.is_set():
             try:
                 job = self._jobs.get(timeout=self.poll_interval)

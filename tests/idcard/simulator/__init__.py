@@ -1,2 +1,5 @@
-"""An ICAO 9303 card simulator for the tests: card side of BAC, PACE-CAN, 3DES/AES secure messaging,
-speaking the vpcd protocol to the real pcscd + vsmartcard-vpcd stack."""
+"""The tests' side of the ICAO card simulator: the private pcscd + vpcd stack (``stack``, ``vpcd``).
+
+The card itself (BAC, PACE, secure messaging, active authentication) lives in
+:mod:`devices.idcard.simulated`, which the demo profile uses without PC/SC; ``card``,
+``card_sm``, ``pace_card`` and ``active_card`` here re-export it."""
