@@ -46,9 +46,15 @@ def retry_takes(store: Store, client, *, now: datetime) -> int:
     """Bind submissions recorded here while offline to their codes on the city server."""
     with store.read() as s:
         pending = channels.untaken_online(s)
+    from ..sync.errors import ServerRefused
+
     done = 0
     for online_id, code in pending:
-        client.take_online(online_id, code)
+        try:
+            client.take_online(online_id, code)
+        except ServerRefused as exc:  # e.g. taken meanwhile by another counter: never blocks the list
+            log.warning("take of an online dossier refused for %s: %s", code, exc.code)
+            continue
         store.write(lambda s, c=code: channels.mark_online_taken(s, c, now=now))
         done += 1
     return done

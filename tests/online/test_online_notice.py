@@ -177,3 +177,36 @@ def test_the_receipts_qr_follows_the_configured_pattern_to_the_lookup_page(onlin
         page = citizen.get(urls[0] + "&so=" + ID_NUMBER[-4:])
     assert page.status_code == 200 and DossierStatus.RECEIVED.label_vi in page.text
     assert NAME not in page.text and ID_NUMBER not in page.text
+
+
+def test_offline_after_the_decision_the_take_waits_and_the_citizen_is_still_told(online_server, online_agency,
+                                                                                 counter, tmp_path):
+    from counter_app.services.online_desk import after_reception, fetch_waiting
+    from counter_app.sync import state
+
+    submitted = submit(online_server.url, online_agency, [("to-khai.pdf", 0, FORM), ("cccd.bin", 3, CARD)])
+    with counter.client() as client:
+        online = next(d for d in waiting_list(client) if d.id == submitted["id"])
+        with counter.store.read() as s:
+            review = OnlineReview(online, catalog.get_procedure(s, PROCEDURE))
+        for i, f in enumerate(online.files):
+            review.content_arrived(i, download(client, f))
+            review.tick(i, True)
+    flow = review.to_outcome()
+    flow.receive()
+    rec = counter.store.write(lambda s: channels.receive_online(
+        s, flow, online, ctx=counter.ctx, allocator=allocator_for(counter, now=NOW), now=NOW).value)
+    counter.store.write(lambda s: state.put(s, state.SERVER_URL, "http://127.0.0.1:9"))  # the link is down
+    after = after_reception(counter.store, online, rec.code, Outcome.RECEIVE,
+                            notifier=OutboxFolderNotifier(tmp_path / "out"), now=lambda: NOW)
+    assert not after.taken and after.notified and "thành phố" in after.message_vi
+    assert len(read_outbox(tmp_path / "out")) == 1
+    with counter.store.read() as s:
+        assert channels.untaken_online(s) == [(online.id, rec.code)]
+    counter.store.write(lambda s: state.put(s, state.SERVER_URL, online_server.url))  # back online
+    listed = fetch_waiting(counter.store, now=NOW)  # binds the submission first, then lists
+    assert online.id not in [d.id for d in listed]
+    with counter.store.read() as s:
+        assert channels.untaken_online(s) == [] and channels.channel_of(s, rec.code).online_taken
+    with counter.client() as client:
+        assert online.id not in [d.id for d in waiting_list(client)]
