@@ -1,0 +1,34 @@
+"""Queue tests: the city backend fixtures (PostgreSQL, a real server) and registered devices of one site."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from counter_app.sync.queue_client import QueueClient
+
+
+def new_agency_code() -> str:
+    h = uuid.uuid4().hex.upper()
+    return f"{h[:3]}.{h[3:5]}.{h[5:7]}.Q{h[7:9]}"
+
+
+@pytest.fixture
+def site(server, admin):
+    """``site(code)`` → a QueueClient of a new device ``code`` (counter, kiosk, display) of one agency."""
+    agency = new_agency_code()
+    admin.agency(agency)
+    clients: list[QueueClient] = []
+
+    def device(code: str) -> QueueClient:
+        reg = admin.counter(agency, code)
+        c = QueueClient(server.url, reg["token"], timeout=15)
+        c.agency, c.code = agency, code
+        clients.append(c)
+        return c
+
+    device.agency = agency
+    yield device
+    for c in clients:
+        c.close()
