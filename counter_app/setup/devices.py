@@ -210,7 +210,7 @@ def check_signing(*, module: str, token_label: str = "", key_label: str = "", pi
         token = SigningToken(TokenConfig(module, token_label or None, key_label=key_label or None))
         try:
             if pin_handler is None:
-                labels = token.token_labels()
+                labels = [label.strip() for label in token.token_labels() if label.strip()]
                 if not labels:
                     return DeviceCheck("signing", False, "Chưa thấy token chữ ký số. Cắm token vào máy rồi thử lại.",
                                        "no token")

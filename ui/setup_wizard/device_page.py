@@ -144,23 +144,25 @@ class DevicesPage(FlowPage):
         except CounterError as exc:
             result.setText("✗ " + exc.message_vi)
             return
-        kw = {}
+        kw, pin = {}, None
         if key == "idcard":
             kw = {"can": self.can.text().strip()}
         elif key == "barcode" and self.barcode_mode.currentData() == "wedge":
             kw = {"scanned_text": self.barcode_test.text()}
         elif key == "signing" and self.pin.text():
-            kw = {"pin_handler": OnePin(self.pin.text())}
-        if not self.background.run(lambda: self.flow.test_device(key, **kw), lambda c: self._show(key, c),
+            pin = OnePin(self.pin.text())
+            kw = {"pin_handler": pin}
+        if not self.background.run(lambda: self.flow.test_device(key, **kw), lambda c: self._show(key, c, pin),
                                    lambda message: self._show_error(key, message)):
             result.setText(self.tr("Đang kiểm tra thiết bị khác, chờ một chút…"))
             return
         result.setText(self.tr("Đang kiểm tra…"))
 
-    def _show(self, key: str, check) -> None:
+    def _show(self, key: str, check, pin: OnePin | None = None) -> None:
         label = self.results[key]
         label.setProperty("ok", check.ok)
-        label.setText(("✓ " if check.ok else "✗ ") + check.message_vi)
+        message = pin.errors[-1] if pin is not None and pin.errors and not check.ok else check.message_vi
+        label.setText(("✓ " if check.ok else "✗ ") + message)
 
     def _show_error(self, key: str, message: str) -> None:
         self.results[key].setProperty("ok", False)
