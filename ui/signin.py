@@ -1,10 +1,10 @@
 """Sign-in window (đăng nhập) and switching officer, rendered over ``signin.CounterSession``.
 
-The officer types a username and password and presses Enter. The check is the core's
-offline one (:func:`counter_app.security.signin.check_password` against the cached
-verifier): lockout, expiry and wrong-password messages are the core's ``message_vi``.
-Online sign-in against the city backend is not built yet; the small print says so
-when no server is configured.
+The officer types a username and password and presses Enter. With a city backend
+configured the check is online first (:mod:`counter_app.security.online_signin`); when the
+backend is out of reach it falls back to the cached verifier, and the window then stays
+open once more to say so (the next Enter continues). Lockout, expiry and wrong-password
+messages are the core's ``message_vi``.
 """
 
 from __future__ import annotations
@@ -76,12 +76,14 @@ class SignInDialog(QDialog):
         except CounterError:
             configured = False
         if configured:
-            return self.tr("Đăng nhập ngoại tuyến bằng thông tin đã lưu trên máy này. "
-                           "Đăng nhập trực tuyến với máy chủ chưa được hỗ trợ trong phiên bản này.")
-        return self.tr("Chưa cấu hình máy chủ: đăng nhập ngoại tuyến bằng thông tin đã lưu trên máy này "
-                       "(đăng nhập trực tuyến chưa được hỗ trợ).")
+            return self.tr("Đăng nhập trực tuyến với hệ thống của thành phố; khi mất mạng, đăng nhập ngoại tuyến "
+                           "bằng thông tin đã lưu trên máy này.")
+        return self.tr("Chưa cấu hình máy chủ: đăng nhập ngoại tuyến bằng thông tin đã lưu trên máy này.")
 
     def submit(self) -> None:
+        if self.officer is not None:  # the offline notice was read: continue
+            self.accept()
+            return
         if not self.username.text().strip():
             self.show_error(self.tr("Nhập tên đăng nhập."))
             self.username.setFocus()
@@ -92,6 +94,16 @@ class SignInDialog(QDialog):
             self.show_error(exc.message_vi)
             self.password.clear()
             self.password.setFocus()
+            return
+        notice = getattr(self.workspace, "sign_in_notice", "")
+        if notice:  # signed in offline because the backend is out of reach: say so before going on
+            self.show_error("")
+            self.small_print.setText(notice)
+            self.small_print.setObjectName("StepWarning")
+            self.username.setEnabled(False)
+            self.password.setEnabled(False)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tiếp tục (Enter)"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
             return
         self.accept()
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from counter_app import clock
+from counter_app.domain.errors import CounterError
 from counter_app.domain.legal_basis import basis_for
 from counter_app.domain.procedure import Procedure
 from counter_app.domain.time_limit import TimeLimit
@@ -41,6 +42,16 @@ class DuePreview:
     due_at: datetime  # ngày hẹn trả kết quả
 
 
+def _policy() -> SecurityPolicy:
+    """The ``[security]`` limits of the configuration (defaults when the file has none)."""
+    from counter_app import config
+
+    try:
+        return SecurityPolicy.from_config(config.load().security)
+    except CounterError:  # a broken config file is reported by diagnostics; sign-in still works
+        return SecurityPolicy()
+
+
 class Workspace:
     """One open profile: its store, its counter context and read-only queries for the UI."""
 
@@ -49,7 +60,8 @@ class Workspace:
         self.store = store
         self.now = now
         self.context: CounterContext = profile.context(store)
-        self.session = CounterSession(SecurityPolicy())  # who is signed in (signin.CounterSession)
+        self.session = CounterSession(_policy())  # who is signed in (signin.CounterSession)
+        self.sign_in_notice = ""  # e.g. "signed in offline: the city backend is out of reach"
         self.identity = self._load_identity()
         # Local leases: one counter per agency until the sync issue brings the server source.
         self.allocator = NumberAllocator(LocalLeaseSource(), counter_code=self.context.counter_code)
@@ -76,10 +88,13 @@ class Workspace:
         return self.session.officer if self.session.state is not SessionState.SIGNED_OUT else None
 
     def sign_in(self, username: str, password: str) -> Officer:
-        """Sign in (or switch officer) offline; the counter context becomes this officer's."""
-        at = self.now()
-        officer = self.store.write(lambda s: self.session.sign_in(s, username=username.strip(), password=password,
-                                                                  now=at))
+        """Sign in (or switch officer): online first when a backend is configured, else (or when it is
+        out of reach) offline; ``sign_in_notice`` says which. The counter context becomes this officer's."""
+        from counter_app.security import online_signin
+
+        outcome = online_signin.sign_in(self.store, self.session, username=username, password=password,
+                                        now=self.now(), client=online_signin.default_client(self.store))
+        officer, self.sign_in_notice = outcome.officer, outcome.notice_vi
         self.context = replace(self.context, officer=officer.username, role=officer.role)
         self.identity = self._load_identity()
         return officer
@@ -158,10 +173,12 @@ class Workspace:
 
     # ---- operations: functions for ``OperationRunner.write`` (run on the writer thread) ----
 
-    def record_reception_op(self, flow: ReceptionFlow) -> Callable[[Session], OpResult[ReceptionRecord]]:
-        """Record the decided ``flow``; the time is taken now, when the officer confirms."""
+    def record_reception_op(self, flow: ReceptionFlow,
+                            approval_id: str | None = None) -> Callable[[Session], OpResult[ReceptionRecord]]:
+        """Record the decided ``flow``; the time is taken now, when the officer confirms. A refusal
+        needs ``approval_id``: a supervisor's approval of ``dossiers.refusal_target(flow)``."""
         at, ctx, allocator = self.now(), self.context, self.allocator
-        return lambda s: record_reception(s, flow, ctx=ctx, allocator=allocator, now=at)
+        return lambda s: record_reception(s, flow, ctx=ctx, allocator=allocator, now=at, approval_id=approval_id)
 
     def load_for_return(self, code: str) -> ReturnFlow:
         """The return-of-results flow for ``code`` (raises if unknown or not resolved)."""

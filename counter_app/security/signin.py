@@ -1,7 +1,7 @@
 """Offline sign-in with a cached verifier, lockout, idle lock and officer switching.
 
-Online sign-in against the city backend (the sync issue's API) caches a verifier with
-:func:`cache_credential`; offline, :func:`sign_in_offline` checks it until it expires.
+Online sign-in against the city backend (:mod:`.online_signin`) caches a verifier with
+:func:`cache_credential`; offline, :func:`check_password` checks it until it expires.
 :class:`CounterSession` is the headless state machine the UI renders: signed out →
 active → locked (idle) → active again (same officer only) or signed out.
 """
@@ -36,6 +36,13 @@ class SecurityPolicy:
     lockout: timedelta = timedelta(minutes=15)
     idle_lock: timedelta = timedelta(minutes=10)
     approval_validity: timedelta = timedelta(minutes=5)
+
+    @classmethod
+    def from_config(cls, security) -> "SecurityPolicy":
+        """From the ``[security]`` section of the configuration (``counter_app.config.SecurityConfig``)."""
+        return cls(offline_validity=timedelta(days=security.offline_validity_days),
+                   max_failures=security.max_failures, lockout=timedelta(minutes=security.lockout_minutes),
+                   idle_lock=timedelta(minutes=security.idle_lock_minutes))
 
 
 @dataclass(frozen=True)
@@ -109,10 +116,15 @@ class CounterSession:
     def sign_in(self, session: Session, *, username: str, password: str, now: datetime) -> Officer:
         """Sign in; when someone is signed in already, this switches officer (no restart)."""
         officer = check_password(session, username=username, password=password, now=now, policy=self.policy)
+        return self.begin(session, officer, now=now)
+
+    def begin(self, session: Session, officer: Officer, *, now: datetime, online: bool = False) -> Officer:
+        """Start the session of an officer whose password was just checked (offline or by the server)."""
+        username = officer.username
         if self.state is not SessionState.SIGNED_OUT:
             self.sign_out(session, now=now)
         self.state, self.officer, self.last_activity = SessionState.ACTIVE, officer, now
-        audit.append(session, actor=username, action="sign_in", at=now)
+        audit.append(session, actor=username, action="sign_in", details={"online": online}, at=now)
         return officer
 
     def touch(self, now: datetime) -> SessionState:

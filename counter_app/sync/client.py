@@ -58,6 +58,10 @@ class SyncClient:
     def me(self) -> dict[str, Any]:
         return self._call("GET", "/v1/me").json()
 
+    def sign_in(self, username: str, password: str) -> dict[str, Any]:
+        """An officer's online sign-in at this counter (``security.online_signin``)."""
+        return self._call("POST", "/v1/auth/signin", json={"username": username, "password": password}).json()
+
     def push(self, events: list[dict[str, Any]], *, sent_at: datetime) -> dict[str, Any]:
         return self._call("POST", "/v1/events:push", json={"sent_at": sent_at.isoformat(), "events": events}).json()
 

@@ -36,7 +36,26 @@ def test_wrong_password_shows_the_core_message_and_keeps_the_dialog(qtbot, clock
     _sign_in(dialog, "canbo01", "wrong-password")
     assert dialog.error.text() == "Mật khẩu không đúng."
     assert dialog.result() == 0 and clock_ws.officer is None and dialog.password.text() == ""
-    assert "chưa được hỗ trợ" in dialog.small_print.text() and "Chưa cấu hình máy chủ" in dialog.small_print.text()
+    assert "Chưa cấu hình máy chủ" in dialog.small_print.text() and "ngoại tuyến" in dialog.small_print.text()
+
+
+def test_dead_link_signs_in_offline_and_the_window_says_so_before_going_on(qtbot, clock_ws):
+    from city_backend.testing import free_port
+    from counter_app.sync import state
+
+    def dead_link(s):
+        state.put(s, state.SERVER_URL, f"http://127.0.0.1:{free_port()}")
+        state.put(s, state.TOKEN, "token-of-this-counter")
+    clock_ws.store.write(dead_link)
+    dialog = SignInDialog(clock_ws)
+    qtbot.addWidget(dialog)
+    assert "trực tuyến" in dialog.small_print.text()
+    _sign_in(dialog, "canbo01", "demo-canbo01")
+    assert clock_ws.officer.username == "canbo01" and dialog.result() == 0  # signed in, window still open
+    assert "Không kết nối được" in dialog.small_print.text() and "ngoại tuyến" in dialog.small_print.text()
+    assert not dialog.password.isEnabled()
+    dialog.submit()  # Enter again: continue
+    assert dialog.result() == SignInDialog.DialogCode.Accepted
 
 
 def test_lockout_after_repeated_failures(qtbot, clock_ws):
