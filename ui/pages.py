@@ -38,5 +38,6 @@ class PageSpec:
 #: Feature pages in tab order (after the core pages). Add one line per feature.
 EXTRA_PAGES: list[PageSpec] = [
     PageSpec("online", "ui.online:OnlinePage", "F9"),
+    PageSpec("handoffs", "ui.handoffs:HandoffPage", "F7"),
     PageSpec("diagnostics", "ui.diagnostics:DiagnosticsPage", "F12"),
 ]
