@@ -224,6 +224,16 @@ class HandoffPage(QFrame):
         self.runner.write(lambda s: results.file_scanned_result(s, scanned=text, ctx=ctx, now=at),
                           on_done=self._result_filed, on_error=self._result_refused)
 
+    def accept_scan(self, result) -> bool:
+        """A classified scan (``devices.barcode.dispatch.ScanResult``) while this page is shown:
+        a dossier code files that dossier's result. ``False`` for anything else (the window decides)."""
+        kind = getattr(getattr(result, "kind", None), "value", "")
+        if kind != "dossier" or getattr(result, "dossier_code", None) is None:
+            return False
+        self.result_code.setText(result.dossier_code.format())
+        self.receive_result()
+        return True
+
     def _result_filed(self, result) -> None:
         notice: results.Notice = result.value
         self._error("")

@@ -116,3 +116,15 @@ def test_scanned_result_and_apology_for_an_overdue_dossier(qtbot, window, worksp
     letter = pdf_text(page.last_print.record.saved_pdf)
     assert "XIN LỖI" in letter and "Chờ kết quả xác minh" in letter and overdue in letter
     assert [page.due.item(r, 0).text() for r in range(page.due.rowCount())] == [], "nothing due soon any more"
+
+
+def test_a_classified_scan_on_this_page_files_the_result(qtbot, window, workspace, page):
+    from devices.barcode.dispatch import classify_scan
+
+    code = receive(workspace, datetime(2026, 11, 25, 9, 0))
+    workspace.store.write(workspace.change_status_op(code, DossierStatus.PROCESSING))
+    QTest.keyClick(window, Qt.Key.Key_F7)
+    assert page.accept_scan(classify_scan(f"https://dichvucong.hanoi.gov.vn/tra-cuu-ho-so?ma={code}"))
+    assert window.runner.wait_idle()
+    assert workspace.dossier_detail(code).summary.status is DossierStatus.RESOLVED
+    assert not page.accept_scan(classify_scan("1.004873")), "a procedure code is not a result"
