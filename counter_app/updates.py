@@ -162,3 +162,49 @@ def check(base_url: str, *, current: str = __version__, timeout: float = 10.0, v
     except ValueError:
         raise _bad("body is not JSON") from None
     return parse_announcement(body)
+
+
+#: ``sync_state`` key keeping the last announcement, so the sign-in screen can tell it at once.
+ANNOUNCEMENT_KEY = "update_announcement"
+
+
+def check_store(store, *, current: str = __version__, timeout: float = 10.0, transport=None) -> Announcement | None:
+    """Check with this counter's sync registration (server, token, pinned certificate) and keep
+    the answer in the store. ``None`` when nothing is announced or no server is configured."""
+    import json
+
+    from .sync import state
+
+    with store.read() as s:
+        url, token, ca = state.get(s, state.SERVER_URL), state.get(s, state.TOKEN), state.get(s, state.CA_FILE)
+    if not url:
+        return None
+    found = check(url, current=current, timeout=timeout, verify=ca or True, token=token, transport=transport)
+    body = None if found is None else json.dumps({
+        "latest": str(found.latest), "minimum": str(found.minimum) if found.minimum else None, "url": found.url,
+        "sha256": found.sha256, "notes_vi": found.notes_vi})
+    store.write(lambda s: state.put(s, ANNOUNCEMENT_KEY, body))
+    return found
+
+
+def last_announcement(session) -> Announcement | None:
+    """The announcement kept by :func:`check_store` (``None`` if none or unreadable)."""
+    import json
+
+    from .sync import state
+
+    raw = state.get(session, ANNOUNCEMENT_KEY)
+    if not raw:
+        return None
+    try:
+        return parse_announcement(json.loads(raw))
+    except (ValueError, UpdateCheckError):
+        return None
+
+
+def notice(announcement: Announcement | None, *, moment: Moment, current: str = __version__) -> tuple[Advice, str]:
+    """What a non-blocking notice shows at ``moment``: the advice and its text ("" = show nothing)."""
+    advice = advise(announcement, current=current, moment=moment)
+    if advice in (Advice.OFFER, Advice.REQUIRED) and announcement is not None:
+        return advice, message_vi(advice, announcement, current=current)
+    return advice, ""

@@ -35,9 +35,14 @@ class DiagnosticsPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("&Xuất gói hỗ trợ…"))
         self.export_button.clicked.connect(self._ask_export)
+        self.update_button = QPushButton(self.tr("Kiểm tra &phiên bản mới"))
+        self.update_button.clicked.connect(self.check_update)
+        self.update_state = QLabel()
+        self.update_state.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.refresh_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.update_button)
         top.addStretch(1)
         self.summary = QLabel(self.tr("Đang thu thập thông tin…"))
         self.summary.setObjectName("DiagnosticsSummary")
@@ -70,6 +75,7 @@ class DiagnosticsPage(QWidget):
         body = QVBoxLayout(inner)
         body.addLayout(top)
         body.addWidget(self.export_result)
+        body.addWidget(self.update_state)
         body.addWidget(self.summary)
         body.addWidget(devices)
         body.addWidget(QLabel(self.tr("Lỗi gần đây")))
@@ -172,6 +178,25 @@ class DiagnosticsPage(QWidget):
         if key in self.device_buttons:
             self.device_buttons[key].setFocus()
             self.check_device(key)
+
+    # -- update check (the app never updates itself) ----------------------------------------------
+    def check_update(self) -> None:
+        from counter_app.updates import check_store
+
+        self.update_state.setText(self.tr("Đang hỏi hệ thống của thành phố…"))
+        self.runner.background(lambda: check_store(self.workspace.store), on_done=self._show_update,
+                               on_error=self.update_state.setText)
+
+    def _show_update(self, announcement) -> None:
+        from counter_app import __version__
+
+        if announcement is None:
+            self.update_state.setText(self.tr("Không có phiên bản mới được công bố (máy đang dùng {v}, hoặc chưa "
+                                              "cấu hình máy chủ).").format(v=__version__))
+            return
+        self.update_state.setText(self.tr("Phiên bản mới nhất được công bố: {latest} (máy đang dùng {v}). Cán bộ kỹ "
+                                          "thuật cài đặt ngoài giờ tiếp nhận; ứng dụng không tự cập nhật.").format(
+            latest=announcement.latest, v=__version__))
 
     # -- support bundle ----------------------------------------------------------------------------
     def _ask_export(self) -> None:
