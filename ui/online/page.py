@@ -84,8 +84,9 @@ class OnlinePage(QFrame):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.panel)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        split.setSizes([420, 860])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
