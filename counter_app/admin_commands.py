@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import json
 from dataclasses import asdict
 from pathlib import Path
@@ -11,7 +12,8 @@ from pathlib import Path
 def register(sub) -> None:
     cfg = sub.add_parser("config", help="tệp cấu hình của quầy")
     cfg.set_defaults(handler=_config)
-    cfg.add_argument("action", choices=["path", "show", "check", "init"])
+    cfg.add_argument("action", choices=["path", "show", "check", "init", "agency"],
+                     help="agency: lấy cấu hình theo cơ quan từ máy chủ và in cấu hình đang dùng")
     cfg.add_argument("--file", help="đường dẫn tệp (mặc định theo hệ điều hành hoặc $QMC_CONFIG)")
     diag = sub.add_parser("diagnostics", help="chẩn đoán, gói hỗ trợ kỹ thuật")
     diag.set_defaults(handler=_diagnostics)
@@ -22,6 +24,8 @@ def _config(args: argparse.Namespace) -> int:
     from . import config
 
     path = Path(args.file) if args.file else config.default_path()
+    if args.action == "agency":
+        return _agency_settings(args, path)
     if args.action == "path":
         print(path)
     elif args.action == "init":
@@ -37,6 +41,20 @@ def _config(args: argparse.Namespace) -> int:
             print(json.dumps(asdict(loaded), ensure_ascii=False, indent=2))
         else:
             print(f"OK: {path}")
+    return 0
+
+
+def _agency_settings(args: argparse.Namespace, path: Path) -> int:
+    from .profile import Profile
+    from .setup.backend import effective_config, refresh_agency_settings
+
+    store = Profile.default(args.data_dir).open_store()
+    try:
+        doc = refresh_agency_settings(store)
+        print(f"Cấu hình theo cơ quan: {len(doc)} mục", file=sys.stderr)
+        print(json.dumps(asdict(effective_config(store, path)), ensure_ascii=False, indent=2))
+    finally:
+        store.close()
     return 0
 
 

@@ -114,3 +114,35 @@ def sign_in_online(info: BackendInfo, *, username: str, password: str, timeout: 
             if exc.status in (404, 405):
                 return None
             raise
+
+
+def refresh_agency_settings(store, *, transport=None) -> dict:
+    """Fetch the agency's settings with this counter's registration, check and keep them
+    (``setting`` row ``agency_settings``); they are merged over the local TOML at run time."""
+    import json
+
+    from .. import config
+    from ..storage.models import SettingRow
+    from ..sync import state
+    from .profile_setup import AGENCY_SETTINGS_KEY
+
+    with store.read() as s:
+        url, token, ca = state.get(s, state.SERVER_URL), state.get(s, state.TOKEN), state.get(s, state.CA_FILE)
+    if not url or not token:
+        raise SetupError("sync not configured", "Quầy chưa được cấu hình đồng bộ với hệ thống của thành phố "
+                                                "(chạy lại phần cài đặt hoặc “counter-app sync --configure”).")
+    with _client(url, token, ca or "", 10.0, transport) as client:
+        doc = client._call("GET", "/v1/app/settings").json().get("settings", {})
+    config.check_agency_settings(doc)
+    store.write(lambda s: s.merge(SettingRow(key=AGENCY_SETTINGS_KEY, value=json.dumps(doc, ensure_ascii=False))))
+    return doc
+
+
+def effective_config(store, path=None):
+    """The local TOML with the agency's kept settings on top (what the app runs with)."""
+    from .. import config
+    from .profile_setup import agency_settings
+
+    with store.read() as s:
+        doc = agency_settings(s)
+    return config.with_agency_settings(config.load(path), doc)

@@ -1,0 +1,54 @@
+"""Per-agency settings served by the backend, kept by the counter and merged over its TOML
+(the agency's keys win; keys outside the agency's sections are refused)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from counter_app import config
+from counter_app.cli import main
+from counter_app.domain.errors import ConfigurationError
+from counter_app.profile import Profile
+from counter_app.sync import state
+
+
+def test_merge_rules():
+    base = config.Config()
+    merged = config.with_agency_settings(base, {"sync": {"interval_seconds": 60}, "security": {"max_failures": 3}})
+    assert merged.sync.interval_seconds == 60 and merged.security.max_failures == 3
+    assert merged.backend == base.backend and merged.devices == base.devices
+    for doc, fragment in (({"devices": {"printer_a5": "X"}}, "devices.printer_a5"),
+                          ({"sync": {"interval_seconds": "60"}}, "sync.interval_seconds"),
+                          ({"sync": {"nope": 1}}, "sync.nope")):
+        with pytest.raises(ConfigurationError) as err:
+            config.with_agency_settings(base, doc)
+        assert fragment in err.value.message_vi
+    assert "counter.lookup_url_pattern" in config.agency_keys() and "backend.url" not in config.agency_keys()
+
+
+def test_counter_fetches_keeps_and_applies_its_agency_settings(tmp_path, server, admin, agency, registered, capsys):
+    r = admin.http.put(f"/v1/admin/agencies/{agency}/settings",
+                       json={"settings": {"sync": {"interval_seconds": 90}, "security": {"idle_lock_minutes": 3}}})
+    assert r.status_code == 200, r.text
+    data = tmp_path / "data"
+    store = Profile(data).open_store()
+
+    def register(s) -> None:
+        state.put(s, state.SERVER_URL, server.url)
+        state.put(s, state.TOKEN, registered["token"])
+    store.write(register)
+    store.close()
+    local = tmp_path / "config.toml"
+    local.write_text("[sync]\ninterval_seconds = 15\nwarn_offline_hours = 12\n", encoding="utf-8")
+    assert main(["--data-dir", str(data), "config", "agency", "--file", str(local)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["sync"]["interval_seconds"] == 90, "the agency's value wins"
+    assert shown["sync"]["warn_offline_hours"] == 12, "the local file's other values stay"
+    assert shown["security"]["idle_lock_minutes"] == 3
+
+
+def test_without_a_sync_registration_the_command_says_so(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path / "d"), "config", "agency"]) == 2
+    assert "chưa được cấu hình đồng bộ" in capsys.readouterr().err
