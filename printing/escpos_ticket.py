@@ -12,9 +12,10 @@ from __future__ import annotations
 from counter_app.domain.text import nfc
 
 from . import layout
-from .data import FormContext, fields
+from .data import FormContext
 from .fonts import resolve_font
 from .templates import FormTemplate
+from .ticket import TicketContext, ticket_values
 
 WIDTH_80MM = 576
 
@@ -31,14 +32,14 @@ def _wrap(draw, text: str, font, width: int) -> list[str]:
     return lines + ([current] if current else [])
 
 
-def ticket_image(template: FormTemplate, ctx: FormContext, *, width_px: int = WIDTH_80MM):
+def ticket_image(template: FormTemplate, ctx: FormContext | TicketContext, *, width_px: int = WIDTH_80MM):
     """The ticket as a 1-bit Pillow image ``width_px`` wide (height as needed)."""
     from PIL import Image, ImageDraw, ImageFont
 
     faces = resolve_font().files
     font = {name: ImageFont.truetype(str(faces[style]), size) for name, style, size in (
         ("unit", "bold", 24), ("title", "bold", 32), ("number", "bold", 150), ("body", "regular", 26))}
-    values = fields(ctx)
+    values = ticket_values(ctx)
     blocks: list[tuple[str, str, bool]] = [("unit", nfc(str(values["unit_name"])), True),
                                            ("title", nfc(template.title), True),
                                            ("number", nfc(str(values.get("ticket_number", "—"))), True)]
@@ -63,7 +64,32 @@ def ticket_image(template: FormTemplate, ctx: FormContext, *, width_px: int = WI
     return image
 
 
-def print_ticket(printer, template: FormTemplate, ctx: FormContext, *, width_px: int = WIDTH_80MM) -> None:
+def print_ticket(printer, template: FormTemplate, ctx: FormContext | TicketContext, *,
+                 width_px: int = WIDTH_80MM) -> None:
     """Send the ticket to a python-escpos printer (Usb, Serial, Network, File or Dummy) and cut."""
     printer.image(ticket_image(template, ctx, width_px=width_px), impl="bitImageRaster", center=False)
     printer.cut()
+
+
+def open_printer(setting: str):
+    """A python-escpos printer from ``devices.printer_thermal``: ``file:/dev/usb/lp0``,
+    ``network:HOST[:PORT]``, ``usb:VID:PID`` (hex) or ``serial:PORT``; ``""`` → None (no thermal printer)."""
+    from escpos import printer as escpos
+
+    kind, _, rest = setting.strip().partition(":")
+    if not setting.strip():
+        return None
+    if kind == "file":
+        return escpos.File(rest)
+    if kind == "network":
+        host, _, port = rest.partition(":")
+        return escpos.Network(host, int(port or 9100))
+    if kind == "usb":
+        vid, _, pid = rest.partition(":")
+        return escpos.Usb(int(vid, 16), int(pid, 16))
+    if kind == "serial":
+        return escpos.Serial(rest)
+    from counter_app.domain.errors import ConfigurationError
+
+    raise ConfigurationError(f"unknown thermal printer setting {setting!r}",
+                             "Cấu hình máy in nhiệt (devices.printer_thermal) không đúng; xem docs/configuration.md.")

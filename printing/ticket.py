@@ -1,33 +1,54 @@
 """The 80 mm queue ticket (phiếu số thứ tự) as a one-page PDF for thermal roll printers.
 
 Layout: emblem and unit name, title, the big ticket number, then the template's lines.
-The queue feature fills :class:`printing.data.QueueTicket` and prints the PDF (CUPS queues
-of thermal printers take PDF; an ESC/POS raster path can reuse the same fields).
+The queue fills a :class:`TicketContext` (agency and :class:`printing.data.QueueTicket`, no
+dossier) and prints the PDF on the site's PDF/CUPS printer when it has no thermal one;
+:mod:`printing.escpos_ticket` draws the same fields for an ESC/POS printer.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from counter_app.domain.text import nfc
 
 from . import layout
 from .codes import MM
-from .data import FormContext, fields
+from .data import AgencyBlock, FormContext, QueueTicket, fields, short
 from .fonts import FONT, register_fonts
 from .templates import FormTemplate
 
 WIDTH_MM, HEIGHT_MM, MARGIN_MM = 80, 110, 4
 
 
-def render_ticket(template: FormTemplate, ctx: FormContext, *, reprint: bool = False) -> bytes:
+@dataclass(frozen=True)
+class TicketContext:
+    """What a queue ticket shows: the site's unit and the ticket (a visit has no dossier yet)."""
+
+    agency: AgencyBlock
+    ticket: QueueTicket
+
+
+def ticket_values(ctx: FormContext | TicketContext) -> dict[str, object]:
+    """The template's placeholder values of a queue ticket (or of a form context with a ticket)."""
+    if not isinstance(ctx, TicketContext):
+        return fields(ctx)
+    a, t = ctx.agency, ctx.ticket
+    return {k: nfc(v) for k, v in {
+        "parent_body": a.parent_body, "unit_name": a.unit_name, "place": a.place, "ticket_number": t.number,
+        "counter_name": t.counter_name, "field_name": t.field_name, "ticket_time": short(t.issued_at),
+        "waiting": str(t.waiting)}.items()}
+
+
+def render_ticket(template: FormTemplate, ctx: FormContext | TicketContext, *, reprint: bool = False) -> bytes:
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen.canvas import Canvas
 
     from .render import logo_path, reprint_text
 
     register_fonts()
-    values = fields(ctx)
+    values = ticket_values(ctx)
     w, h = WIDTH_MM * MM, HEIGHT_MM * MM
     inner = w - 2 * MARGIN_MM * MM
     buf = io.BytesIO()
