@@ -291,9 +291,27 @@ class ReceptionPage(QFrame):
             self._show_error(exc.message_vi)
             return
         self._show_error("")
+        approval_id = None
+        if outcome is Outcome.REFUSE:  # four-eyes: a supervisor approves the refusal now
+            approval_id = self._approve_refusal(reason)
+            if approval_id is None:
+                self.flow.step, self.flow.outcome = Step.OUTCOME, None
+                self._show_error(self.tr("Từ chối tiếp nhận cần lãnh đạo phê duyệt; hồ sơ chưa được ghi."))
+                self._render()
+                return
         self._set_saving(True)
-        self.runner.write(self._record_op(), on_done=self._recorded,
+        self.runner.write(self._record_op(approval_id), on_done=self._recorded,
                           on_error=self._record_failed)
+
+    def _approve_refusal(self, reason: str) -> str | None:
+        """The supervisor's approval of refusing this flow (``dossiers.refusal_target``), or None."""
+        from counter_app.security.permissions import Action
+        from counter_app.services.dossiers import refusal_target
+
+        from .. import approval
+
+        return approval.ask_approval(self, self.workspace, self.runner, action=Action.REFUSE_DOSSIER,
+                                     target=refusal_target(self.flow), reason=reason)
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
@@ -390,7 +408,7 @@ class ReceptionPage(QFrame):
         self.scans, self._lines = PendingScans(), None
         self.checklist.clear_scan_state()
 
-    def _record_op(self):
+    def _record_op(self, approval_id: str | None = None):
         """Record the dossier and, in the same transaction, attach the checklist's scans."""
-        return record_with_scans(self.workspace.record_reception_op(self.flow), self.scans,
+        return record_with_scans(self.workspace.record_reception_op(self.flow, approval_id), self.scans,
                                  data_root=self.workspace.profile.root, by=self.workspace.context.officer)
