@@ -29,6 +29,8 @@ from counter_app.profile import Profile  # noqa: E402
 from counter_app.services import channels  # noqa: E402
 from counter_app.services.dossiers import get_dossier_row  # noqa: E402
 from counter_app.services.online_desk import NOTICE_FOLDER  # noqa: E402
+from counter_app.storage.models_printing import PrintRecordRow  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 from counter_app.sync import state  # noqa: E402
 
 from online_helpers import ADDRESS, ID_NUMBER, NAME, PORTAL_TOKEN  # noqa: E402
@@ -219,6 +221,13 @@ def test_postal_dossier_and_result_by_post(qtbot, window, workspace):
     code = dialog.record.code
     with workspace.store.read() as s:
         assert channels.channel_of(s, code).inbound_tracking == "RR473124829GB"
+    window.online.print_postal_form(dialog.record, dialog.flow)  # the receipt goes back by post
+    assert window.runner.wait_idle(30_000)
+    assert not window.online.message.text(), window.online.message.text()
+    with workspace.store.read() as s:
+        printed = s.execute(select(PrintRecordRow.form, PrintRecordRow.job_state)
+                            .where(PrintRecordRow.dossier_code == code)).all()
+    assert [f for f, _ in printed] == ["receipt"] and printed[0][1] in ("saved", "done", "pending", "printing")
 
     back = PostalReturnDialog(workspace, window.runner, parent=window)
     qtbot.addWidget(back)

@@ -237,9 +237,29 @@ class OnlinePage(QFrame):
     def open_postal(self) -> None:
         from .postal import PostalDialog
 
-        PostalDialog(self.workspace, self.runner, parent=self).exec()
+        dialog = PostalDialog(self.workspace, self.runner, parent=self)
+        try:
+            if dialog.exec() and dialog.record is not None:
+                self.print_postal_form(dialog.record, dialog.flow)
+        finally:
+            dialog.deleteLater()
+
+    def print_postal_form(self, record, flow) -> None:
+        """The form of the decision, printed (or saved as PDF) to go back to the citizen by post."""
+        from ..print_hook import slip_printer
+
+        self.status.setText(self.tr("Đã ghi hồ sơ bưu chính {code}.").format(code=record.code))
+        print_slip = slip_printer(self.workspace)
+        if print_slip is not None:
+            self.runner.background(lambda: print_slip(record, flow), on_error=self.show_message)
 
     def open_postal_return(self) -> None:
         from .postal import PostalReturnDialog
 
-        PostalReturnDialog(self.workspace, self.runner, parent=self).exec()
+        dialog = PostalReturnDialog(self.workspace, self.runner, parent=self)
+        try:
+            if dialog.exec() and dialog.sent is not None:
+                self.status.setText(self.tr("Đã ghi nhận gửi kết quả hồ sơ {code} qua bưu chính.").format(
+                    code=dialog.sent.dossier_code))
+        finally:
+            dialog.deleteLater()

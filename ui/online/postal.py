@@ -39,6 +39,7 @@ class PostalDialog(QDialog):
         self.workspace, self.runner = workspace, runner
         self.procedure = None
         self.record = None
+        self.flow = None  # the recorded flow (for printing its form)
         self.tracking = QLineEdit()
         self.tracking.setPlaceholderText(self.tr("Quét hoặc nhập số hiệu bưu gửi, ví dụ EB123456785VN"))
         self.tracking.returnPressed.connect(self.check_tracking)
@@ -156,10 +157,10 @@ class PostalDialog(QDialog):
         at, ctx, allocator = ws.now(), ws.context, ws.allocator
         self.runner.write(lambda s: channels.receive_postal(s, flow, number, ctx=ctx, allocator=allocator, now=at,
                                                             approval_id=approval_id),
-                          on_done=self._recorded, on_error=self.show_error)
+                          on_done=lambda result: self._recorded(result, flow), on_error=self.show_error)
 
-    def _recorded(self, result) -> None:
-        self.record = result.value
+    def _recorded(self, result, flow) -> None:
+        self.record, self.flow = result.value, flow
         self.accept()
 
 
