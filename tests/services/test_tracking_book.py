@@ -30,7 +30,7 @@ def test_book_rows_and_xlsx_round_trip(demo_profile, demo_store, tmp_path, appro
         flow.to_outcome()
         flow.receive() if outcome == "receive" else flow.refuse("không thuộc thẩm quyền")
         extra = {}
-        if outcome == "refuse" and hasattr(dossiers, "refusal_target"):  # refusals are four-eyes
+        if outcome == "refuse":  # refusals are four-eyes
             extra["approval_id"] = approve(Action.REFUSE_DOSSIER, dossiers.refusal_target(flow), at=at)
         codes.append(store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc, now=at,
                                                             **extra)).value.code)
