@@ -70,6 +70,14 @@ class SyncConfig:
 
 
 @dataclass(frozen=True)
+class QueueConfig:
+    areas: str = ""  # service areas this counter calls, comma-separated (resources/rules/queue.toml); "" = all
+    rating_scale: int = 3  # 3 (Rất hài lòng / Hài lòng / Không hài lòng) or 5 levels
+    speech: bool = True  # speak calls on the calling display (espeak-ng, when installed)
+    customer_screen: bool = False  # open the customer-facing window on the second screen
+
+
+@dataclass(frozen=True)
 class UiConfig:
     language: str = "vi"  # vi | en
     large_type: bool = False
@@ -89,6 +97,7 @@ class Config:
     devices: DevicesConfig = field(default_factory=DevicesConfig)
     security: SecurityConfig = field(default_factory=SecurityConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
+    queue: QueueConfig = field(default_factory=QueueConfig)
     ui: UiConfig = field(default_factory=UiConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 

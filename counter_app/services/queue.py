@@ -13,7 +13,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from .dossiers import CounterContext
 from .operations import Changes, OpResult
 
 S = VisitState
+ICT = timedelta(hours=7)
 _PAPER = re.compile(r"^[A-Z]{0,3}-?\d{1,4}$")
 
 
@@ -102,8 +103,8 @@ def _move(session: Session, row: QueueVisitRow, target: VisitState, *, ctx: Coun
 
 
 def _new(session: Session, *, number: str, area: str, priority: Priority, at: datetime, paper: bool = False,
-         visit_id: str | None = None) -> QueueVisitRow:
-    if area not in areas():
+         visit_id: str | None = None, known_area: bool = True) -> QueueVisitRow:
+    if known_area and area not in areas():
         raise QueueError(f"unknown area {area}", f"Không có khu vực phục vụ “{area}”.")
     if session.scalar(select(QueueVisitRow.id).where(QueueVisitRow.day == at.date(), QueueVisitRow.number == number)):
         raise QueueError("duplicate ticket", f"Số {number} đã có trong hàng chờ hôm nay.")
@@ -183,11 +184,16 @@ def call_next(session: Session, *, ctx: CounterContext, areas_served: set[str] |
 
 def adopt_call(session: Session, remote: dict, *, ctx: CounterContext, now: datetime) -> OpResult[VisitView]:
     """Record a call the site's coordinator made for this counter (its ``visit_id`` is kept).
-    The coordinator knows it already: the outbox event is stored as sent."""
-    row = session.get(QueueVisitRow, remote["visit_id"])
+    The coordinator knows it already: the outbox event is stored as sent. ``remote`` is the
+    coordinator's ticket (``id`` or ``visit_id``, ``number``, ``area``, ``priority``, ``issued_at``)."""
+    visit_id = remote.get("visit_id") or remote["id"]
+    row = session.get(QueueVisitRow, visit_id)
     if row is None:
+        issued = datetime.fromisoformat(remote["issued_at"])
+        if issued.tzinfo is not None:  # the wire's +07:00: stored as naive Vietnam time
+            issued = (issued.astimezone(timezone.utc) + ICT).replace(tzinfo=None)
         row = _new(session, number=remote["number"], area=remote["area"], priority=Priority(remote["priority"]),
-                   at=datetime.fromisoformat(remote["issued_at"]).replace(tzinfo=None), visit_id=remote["visit_id"])
+                   at=issued, visit_id=visit_id, known_area=False)  # the coordinator's areas rule
     return _move(session, row, S.CALLED, ctx=ctx, now=now, counter=ctx.counter_code, sent=True)
 
 

@@ -102,3 +102,14 @@ def follow_calls(client: QueueClient, on_calls: Callable[[list[dict[str, Any]]],
         after = answer["last_seq"]
         if answer["calls"]:
             on_calls(answer["calls"])
+
+
+def queue_client_for(store: Store, *, timeout: float = 10.0) -> QueueClient | None:
+    """A client of the site's coordinator from the counter's sync registration; None when not registered."""
+    from . import state
+
+    with store.read() as s:
+        url, token, ca = (state.get(s, k) for k in (state.SERVER_URL, state.TOKEN, state.CA_FILE))
+    if not url or not token:
+        return None
+    return QueueClient(url, token, timeout=timeout, verify=ca or True)
