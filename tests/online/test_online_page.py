@@ -196,7 +196,8 @@ def test_offline_the_page_says_so_and_keeps_working(qtbot, window, workspace):
     QTest.keyClick(window, Qt.Key.Key_F9)
     page = window.online
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=10_000)
-    assert page.message.text() and page.dossiers == [] and page.refresh_button.isEnabled()
+    assert page.message.text().startswith("Không kết nối được với hệ thống của thành phố")
+    assert page.dossiers == [] and page.refresh_button.isEnabled() and page.postal_button.isEnabled()
     assert "trực tuyến" in page.status.text()
 
 
