@@ -63,7 +63,10 @@ def stored_context(session: Session, code: str, *, form: str, now: datetime) -> 
             dossier.due_at, ctx.new_due_at, ctx.reasons = ext.old_due_at, ext.new_due_at, [ext.reason]
         else:
             ctx.reasons = reasons
-    elif form in ("refusal", "stop"):
+    elif form == "stop":  # the reason given when it was stopped (Mẫu 05), not the reception's
+        stopped = [h.reason for h in row.history if h.to_status == DossierStatus.STOPPED.value]
+        ctx.reasons = [line for line in stopped[-1].splitlines() if line.strip()] if stopped else reasons
+    elif form == "refusal":
         ctx.reasons = reasons
     elif form == "register":
         rows = list_dossiers(session, limit=500)

@@ -3,7 +3,8 @@ approved by a supervisor), withdrawal at the citizen's request (status 7, approv
 
 Decree 61/2018 Art. 20 (recalled, domain.md §3.4): no later than 1 working day before the
 deadline, the processing body issues the apology with a new date; allowed once. The number
-of warning days and of extensions is configured in ``resources/rules/lifecycle.toml``.
+of warning days and of extensions, and how the new date is suggested
+(:func:`suggest_new_due`), are configured in ``resources/rules/lifecycle.toml``.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.errors import ValidationError
+from ..calendar.deadlines import limit_minutes
+from ..domain.errors import ConfigurationError, ValidationError
 from ..domain.legal_basis import LegalBasis
 from ..domain.status import TRANSITIONS, DossierStatus
+from ..domain.time_limit import LimitKind, TimeLimit
 from ..resources import load_toml
 from ..security import approvals
 from ..security.permissions import Action, require
@@ -47,6 +50,29 @@ def due_soon(session: Session, *, agency_code: str, now: datetime) -> list[DueWa
         if now >= row.due_at or cal.working_time_between(now, row.due_at) <= timedelta(hours=8 * days):
             out.append(DueWarning(row.code, row.procedure_name, row.due_at, now >= row.due_at))
     return out
+
+
+def suggest_new_due(session: Session, *, code: str, now: datetime) -> datetime:
+    """The new appointment the apology dialog proposes (the officer may change it): on the working-day
+    calendar, the later of the old appointment and ``now`` plus the rule's working time
+    (``[late] extension_suggestion``: the procedure's own time limit once more, or
+    ``extension_working_days``). A "trong ngày" procedure gets one working day."""
+    row = get_dossier_row(session, code)
+    rule = load_toml("rules", "lifecycle.toml")["late"]
+    kind = rule.get("extension_suggestion", "procedure_limit")
+    cal = calendar_for(session, agency_code=row.agency_code, basis=LegalBasis(row.legal_basis))
+    if kind == "procedure_limit" and row.limit_kind and row.limit_kind != LimitKind.IN_DAY.value:
+        limit = TimeLimit(LimitKind(row.limit_kind), row.limit_value)
+    elif kind == "procedure_limit":
+        limit = TimeLimit.working_days(1)
+    elif kind == "working_days":
+        limit = TimeLimit.working_days(float(rule["extension_working_days"]))
+    else:
+        raise ConfigurationError(f"unknown extension_suggestion {kind!r}",
+                                 "Quy tắc gợi ý ngày hẹn mới (extension_suggestion) không hợp lệ: dùng "
+                                 "“procedure_limit” hoặc “working_days”. Báo quản trị hệ thống.")
+    base = max(row.due_at or now, now)
+    return cal.add_working_time(base, timedelta(minutes=limit_minutes(limit, cal.schedule.hours_per_working_day)))
 
 
 def extend(session: Session, *, code: str, new_due_at: datetime, reason: str, ctx: CounterContext,
