@@ -32,6 +32,7 @@ from counter_app.services.online_desk import NOTICE_FOLDER  # noqa: E402
 from counter_app.storage.models_printing import PrintRecordRow  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 from counter_app.sync import state  # noqa: E402
+from counter_app.sync.engine import client_for, sync_once  # noqa: E402
 
 from online_helpers import ADDRESS, ID_NUMBER, NAME, PORTAL_TOKEN  # noqa: E402
 from sync_helpers import PROCEDURE, Counter  # noqa: E402
@@ -91,11 +92,27 @@ def workspace(online_server, online_admin, online_agency, staffed, tmp_path):
     code = f"Q-UI{uuid.uuid4().hex[:4].upper()}"
     counter = Counter(tmp_path / "profile", online_agency, code, online_admin.counter(online_agency, code),
                       online_server.url)
+    counter.store.write(lambda s: _officers_of(s, online_agency))
     counter.store.close()
     ws = Workspace.open(Profile(tmp_path / "profile"), now=lambda: NOW)
+    with client_for(ws.store) as client:  # a counter syncs at start: the officers come from the city
+        assert sync_once(ws.store, client, now=lambda: NOW).ok
     ws.sign_in("canbo01", "demo-canbo01")
     yield ws
     ws.close()
+
+
+def _officers_of(s, agency: str) -> None:
+    """The seeded demo officers belong to this counter's agency (as on a counter set up for it): the
+    supervisor's approval proof is keyed by the agency of the local officer row, and the city re-checks it."""
+    from sqlalchemy import update
+
+    from counter_app.storage.models import AgencyRow, OfficerRow
+
+    if s.scalar(select(AgencyRow).where(AgencyRow.code == agency)) is None:
+        s.add(AgencyRow(code=agency, name="Cơ quan thử nghiệm", level="xa"))
+        s.flush()
+    s.execute(update(OfficerRow).values(agency_code=agency))
 
 
 @pytest.fixture
@@ -187,6 +204,9 @@ def test_refusal_needs_a_supervisor(qtbot, window, workspace, online_server, onl
     qtbot.waitUntil(lambda: page.last_after is not None, timeout=15_000)
     with workspace.store.read() as s:
         assert get_dossier_row(s, page.last_after.code).status == DossierStatus.REFUSED.value
+    with client_for(workspace.store) as client:  # the server re-checks the supervisor's approval proof
+        summary = sync_once(workspace.store, client, now=lambda: NOW)
+    assert summary.ok and summary.push.applied >= 2 and summary.push.rejected == 0, summary.lines()
     [envelope] = read_outbox(workspace.profile.root / NOTICE_FOLDER)
     assert envelope["attachments"][0]["file"].startswith("phieu-tu-choi")
 
