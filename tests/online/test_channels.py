@@ -26,7 +26,7 @@ TRACKING = "RR473124829GB"
 OWNER = Applicant(ApplicantKind.INDIVIDUAL, "Lê Thị Hoa", id_number="001190012345", source=IdentitySource.TYPED)
 
 
-def _postal_flow(desk, tracking=TRACKING):
+def _postal_flow(desk, tracking=TRACKING, *, decide=True):
     with desk.store.read() as s:
         proc = catalog.get_procedure(s, "1.004873")
     flow, number = flow_for_postal(tracking)
@@ -35,7 +35,8 @@ def _postal_flow(desk, tracking=TRACKING):
     flow.mark_all_complete()
     flow.set_fee(0)  # fees of postal dossiers are paid by transfer before: none owed here
     flow.to_outcome()
-    flow.receive()
+    if decide:
+        flow.receive()
     return flow, number
 
 
@@ -159,3 +160,20 @@ def test_review_counts_only_files_the_officer_accepted(desk):
     flow = review.to_outcome()
     assert [m.position for m in flow.missing] == [3]  # the ID card copy was not sent
     assert [(line.position, line.covered) for line in review.lines()][:1] == [(0, True)]
+
+
+def test_refusing_a_postal_dossier_needs_a_supervisor_approval_of_that_parcel(desk, approve):
+    flow, number = _postal_flow(desk, decide=False)
+    flow.refuse("Hồ sơ gửi nhầm cơ quan")
+
+    def refuse(approval_id):
+        return desk.store.write(lambda s: channels.receive_postal(s, flow, number, ctx=desk.ctx, allocator=desk.alloc,
+                                                                  now=NOW, approval_id=approval_id).value)
+    with pytest.raises(CounterError):
+        refuse(None)
+    with desk.store.read() as s:
+        assert channels.find_by_tracking(s, number) is None  # nothing stored
+    rec = refuse(approve(Action.REFUSE_DOSSIER, number))
+    assert rec.status is S.REFUSED
+    assert [k for k, _ in _events(desk.store, rec.code)] == ["dossier.refuse", "dossier.channel"]
+    assert "approval" in _events(desk.store, rec.code)[0][1]  # the proof travels with the refusal
