@@ -95,7 +95,7 @@ def drive(work: Path, person) -> dict:
 
     def test(key: str, seconds: float = 90.0) -> str:
         end = time.monotonic() + seconds
-        while wizard.background.busy and time.monotonic() < end:  # the printer listing at page start
+        while page.listing.busy and time.monotonic() < end:  # the printer listing at page start
             app.processEvents()
             time.sleep(0.01)
         page.buttons[key].click()

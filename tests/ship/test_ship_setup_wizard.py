@@ -91,7 +91,7 @@ def test_wizard_sets_up_a_counter_with_the_backend_and_real_devices(
 
     # 4. Devices: each test does the real thing.
     devices = wizard.page_for(Step.DEVICES)
-    qtbot.waitUntil(lambda: not wizard.background.busy, timeout=15000)
+    qtbot.waitUntil(lambda: not devices.listing.busy, timeout=15000)
     assert devices.printers["printer_a5"].findText("QMC_PDF") >= 0, "printers listed from CUPS"
     devices.printers["printer_a5"].setEditText("QMC_PDF")
     devices.printers["printer_a4"].setEditText("QMC_STOPPED")

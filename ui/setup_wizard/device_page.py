@@ -10,6 +10,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.setup import Step
 
 from .wizard import FlowPage
+from .worker import Background
 
 
 class OnePin:
@@ -35,6 +36,7 @@ class DevicesPage(FlowPage):
         self.setTitle(self.tr("4. Thiết bị tại quầy"))
         self.setSubTitle(self.tr("Bấm “Kiểm tra” cạnh từng thiết bị. Thiết bị chưa có có thể bỏ qua và cấu hình sau."))
         dev = flow.draft.devices
+        self.listing = Background(self)
         self.buttons: dict[str, QPushButton] = {}
         self.results: dict[str, QLabel] = {}
         inner = QWidget()
@@ -119,7 +121,8 @@ class DevicesPage(FlowPage):
         return out
 
     def initializePage(self) -> None:  # noqa: N802 (Qt name)
-        self.background.run(self._list_printers, self._fill_printers, lambda _message: None)
+        # Its own worker: listing the queues never holds up "Tiếp" or a device test.
+        self.listing.run(self._list_printers, self._fill_printers, lambda _message: None)
 
     @staticmethod
     def _list_printers() -> list[str]:
