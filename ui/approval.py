@@ -1,9 +1,10 @@
 """Four-eyes approval (phê duyệt bốn mắt): a supervisor approves, at this moment, with their own password.
 
-The dialog names the action and the dossier, takes the supervisor's username and password
-and calls :func:`counter_app.security.approvals.approve` on the writer thread. Self-approval,
-a wrong password or a role that may not approve are refused by the core; its message is
-shown and nothing is approved. On success :attr:`ApprovalDialog.approval_id` is the id the
+The dialog names the action and what it is for (the dossier, or a readable ``target_label`` such
+as "Lô chuyển 3 hồ sơ ngày 27/11" for a target that is not a dossier code), takes the
+supervisor's username and password and calls :func:`counter_app.security.approvals.approve` on
+the writer thread. Self-approval, a wrong password or a role that may not approve are refused
+by the core; its message is shown and nothing is approved. On success :attr:`ApprovalDialog.approval_id` is the id the
 service then consumes (``change_status(..., approval_id=…)``).
 """
 
@@ -19,7 +20,7 @@ from .workspace import Workspace
 
 class ApprovalDialog(QDialog):
     def __init__(self, workspace: Workspace, runner: OperationRunner, *, action: Action, target: str,
-                 reason: str = "", parent: QWidget | None = None) -> None:
+                 reason: str = "", parent: QWidget | None = None, target_label: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ApprovalDialog")
         self.workspace, self.runner = workspace, runner
@@ -30,8 +31,8 @@ class ApprovalDialog(QDialog):
         heading = QLabel(self.tr("Cần lãnh đạo phê duyệt: {action}").format(action=action.label_vi))
         heading.setObjectName("PanelHeading")
         heading.setWordWrap(True)
-        what = QLabel(self.tr("Hồ sơ {code} — cán bộ đề nghị: {officer}").format(
-            code=target, officer=workspace.identity.officer_name))
+        what = self.what = QLabel(self.tr("{target} — cán bộ đề nghị: {officer}").format(
+            target=target_label or self._readable(target), officer=workspace.identity.officer_name))
         what.setWordWrap(True)
         why = QLabel(self.tr("Lý do: {reason}").format(reason=reason) if reason else "")
         why.setWordWrap(True)
@@ -71,6 +72,15 @@ class ApprovalDialog(QDialog):
         self.setMinimumWidth(460)
         self.supervisor.setFocus()
 
+    def _readable(self, target: str) -> str:
+        """A target without a label: a dossier code, or one of the core's composite targets."""
+        kind, _, rest = target.partition(":")
+        if kind == "handoff-batch":  # handoffs.batch_target
+            return self.tr("Lô chuyển {n} hồ sơ").format(n=rest.partition(":")[0])
+        if kind == "reception":  # dossiers.refusal_target of a dossier that has no code yet
+            return self.tr("Hồ sơ mới (chưa cấp mã), thủ tục {procedure}").format(procedure=rest.partition(":")[0])
+        return self.tr("Hồ sơ {code}").format(code=target)
+
     def submit(self) -> None:
         if self.busy:
             return
@@ -101,9 +111,12 @@ class ApprovalDialog(QDialog):
 
 
 def ask_approval(parent: QWidget | None, workspace: Workspace, runner: OperationRunner, *, action: Action,
-                 target: str, reason: str = "") -> str | None:
-    """Show the dialog; the approval id, or ``None`` when the officer cancelled."""
-    dialog = ApprovalDialog(workspace, runner, action=action, target=target, reason=reason, parent=parent)
+                 target: str, reason: str = "", target_label: str | None = None) -> str | None:
+    """Show the dialog; the approval id, or ``None`` when the officer cancelled.
+
+    ``target_label`` names the target for the supervisor when it is not a dossier code."""
+    dialog = ApprovalDialog(workspace, runner, action=action, target=target, reason=reason, parent=parent,
+                            target_label=target_label)
     try:
         return dialog.approval_id if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

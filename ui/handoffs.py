@@ -2,33 +2,32 @@
 
 Thin: the core decides what is in the batch (:func:`~counter_app.services.handoffs.batch_for_day`,
 15:00 rule), what is due soon (:func:`~counter_app.services.late.due_soon`), files a scanned
-result (:func:`~counter_app.services.results.file_scanned_result`) and extends a deadline once
-(:func:`~counter_app.services.late.extend`). Four-eyes steps ask a supervisor through
+result (:func:`~counter_app.services.results.file_scanned_result`, also from a scanner through
+:meth:`HandoffPage.accept_scan`), extends a deadline once (:func:`~counter_app.services.late.extend`,
+new date suggested by :func:`~counter_app.services.late.suggest_new_due`) and stops a dossier in
+processing (:func:`~counter_app.services.stops.stop`). Four-eyes steps ask a supervisor through
 :func:`ui.approval.ask_approval`; writes go through the runner; printing (the batch list and
-control slips, the apology Mẫu 04) runs on the pool and saves the PDF when no printer is there.
+control slips, the apology Mẫu 04, the stop notice Mẫu 05) runs on the pool and saves the PDF
+when no printer is there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
-from PyQt6.QtCore import QDateTime
-from PyQt6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame,
-                             QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-                             QVBoxLayout, QWidget)
+from PyQt6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                             QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from counter_app.domain.errors import CounterError
 from counter_app.security.permissions import Action
-from counter_app.services import handoffs, late, results
+from counter_app.services import handoffs, late, results, stops
 
 from .approval import ask_approval
+from .handoff_dialogs import ExtensionDialog, StopDialog
+from .handoff_dialogs import short as _short
 from .ops import OperationRunner
 from .workspace import Workspace
-
-
-def _short(dt: datetime | None) -> str:
-    return f"{dt:%H:%M %d/%m/%Y}" if dt else ""
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -48,33 +47,6 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             table.setItem(r, c, QTableWidgetItem(text))
-
-
-class ExtensionDialog(QDialog):
-    """The new appointment and the reason printed on the apology letter (Mẫu 04)."""
-
-    def __init__(self, code: str, due_at: datetime, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Xin lỗi và gia hạn"))
-        self.new_due = QDateTimeEdit(QDateTime(datetime.combine(due_at.date() + timedelta(days=1), time(17, 0))))
-        self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
-        self.new_due.setCalendarPopup(True)
-        self.reason = QLineEdit()
-        self.reason.setAccessibleName(self.tr("Lý do chậm trả kết quả"))
-        form = QFormLayout()
-        form.addRow(self.tr("Hồ sơ"), QLabel(code))
-        form.addRow(self.tr("Hẹn trả cũ"), QLabel(_short(due_at)))
-        form.addRow(self.tr("Hẹn trả mới"), self.new_due)
-        form.addRow(self.tr("Lý do"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def values(self) -> tuple[datetime, str]:
-        return self.new_due.dateTime().toPyDateTime().replace(second=0, microsecond=0), self.reason.text()
 
 
 class HandoffPage(QFrame):
@@ -107,6 +79,9 @@ class HandoffPage(QFrame):
         self.due.setAccessibleName(self.tr("Hồ sơ sắp đến hạn, quá hạn"))
         self.apologise_button = QPushButton(self.tr("Xin lỗi và gia hạn"))
         self.apologise_button.clicked.connect(lambda: self.apologise())
+        self.stop_button = QPushButton(self.tr("Dừng giải quyết hồ sơ"))
+        self.stop_button.setAccessibleName(self.tr("Dừng giải quyết hồ sơ và in thông báo (Mẫu 05)"))
+        self.stop_button.clicked.connect(lambda: self.stop())
         self.message = QLabel()
         self.message.setObjectName("MutedText")
         self.message.setWordWrap(True)
@@ -128,8 +103,14 @@ class HandoffPage(QFrame):
         for w in (self.batch_heading, self.batch):
             layout.addWidget(w)
         layout.addLayout(send_row)
-        for w in (result_heading, self.result_code, due_heading, self.due, self.apologise_button, self.message,
-                  self.error):
+        late_row = QHBoxLayout()
+        late_row.addWidget(self.apologise_button)
+        late_row.addWidget(self.stop_button)
+        late_row.addStretch(1)
+        for w in (result_heading, self.result_code, due_heading, self.due):
+            layout.addWidget(w)
+        layout.addLayout(late_row)
+        for w in (self.message, self.error):
             layout.addWidget(w)
 
     def title(self) -> str:
@@ -178,8 +159,9 @@ class HandoffPage(QFrame):
             self._error(self.tr("Chọn cơ quan/bộ phận nhận hồ sơ."))
             return
         reason = self.tr("Lô chuyển {n} hồ sơ đến {unit}").format(n=len(codes), unit=to_unit)
+        label = self.tr("Lô chuyển {n} hồ sơ ngày {day}").format(n=len(codes), day=f"{self.workspace.now():%d/%m}")
         approval_id = ask_approval(self, self.workspace, self.runner, action=Action.HANDOFF_BATCH,
-                                   target=handoffs.batch_target(codes), reason=reason)
+                                   target=handoffs.batch_target(codes), reason=reason, target_label=label)
         if approval_id is None:
             return
         at, ctx = self.workspace.now(), self.workspace.context
@@ -258,7 +240,12 @@ class HandoffPage(QFrame):
             return
         warning = self.warnings[row]
         if new_due_at is None or reason is None:
-            dialog = ExtensionDialog(warning.code, warning.due_at, self)
+            try:
+                suggested = self.suggested_due(warning.code)
+            except CounterError as exc:
+                self._error(exc.message_vi)
+                return
+            dialog = ExtensionDialog(warning.code, warning.due_at, suggested, self)
             try:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return
@@ -295,6 +282,74 @@ class HandoffPage(QFrame):
         def done(outcome) -> None:
             self.last_print = outcome
             self.message.setText(self.tr("Đã gia hạn hồ sơ {code} và in văn bản xin lỗi (Mẫu 04).").format(code=code))
+        self.runner.background(job, on_done=done, on_error=self._error)
+
+    def suggested_due(self, code: str) -> datetime:
+        """The core's working-day suggestion for the new appointment (pre-filled in the dialog)."""
+        with self.workspace.store.read() as s:
+            return late.suggest_new_due(s, code=code, now=self.workspace.now())
+
+    # ---- stop (dừng giải quyết, Mẫu 05) ---------------------------------------------------------
+
+    def stop(self, code: str | None = None, reason: str | None = None) -> None:
+        """Stop a dossier in processing: the selected one in the due list, or the code typed in the dialog."""
+        if code is None or reason is None:
+            row = self.due.currentRow()
+            dialog = StopDialog(self.warnings[row].code if 0 <= row < len(self.warnings) else "", self)
+            try:
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                code, reason = dialog.values()
+            finally:
+                dialog.deleteLater()
+        code = code.strip()
+        if not code:
+            self._error(self.tr("Nhập mã hồ sơ cần dừng giải quyết."))
+            return
+        if not reason.strip():  # the core's rule, before bothering a supervisor
+            self._error(self.tr("Ghi rõ lý do dừng giải quyết hồ sơ (in trên Thông báo dừng giải quyết hồ sơ)."))
+            return
+        try:
+            with self.workspace.store.read() as s:
+                stops.check_stoppable(s, code)
+        except CounterError as exc:
+            self._error(exc.message_vi)
+            return
+        approval_id = None
+        if stops.needs_approval():
+            approval_id = ask_approval(self, self.workspace, self.runner, action=stops.stop_action(), target=code,
+                                       reason=reason)
+            if approval_id is None:
+                return
+        at, ctx = self.workspace.now(), self.workspace.context
+        op = lambda s: stops.stop(s, code=code, reason=reason, ctx=ctx, now=at,  # noqa: E731
+                                  approval_id=approval_id)
+        self.runner.write(op, on_done=lambda _r: self._print_stop(code, at), on_error=self._error)
+
+    def _print_stop(self, code: str, at: datetime) -> None:
+        self._error("")
+        self.refresh()
+        ws = self.workspace
+
+        def job():
+            from printing.dispatch import print_form
+            from printing.stored import stored_context
+
+            with ws.store.read() as s:
+                ctx = stored_context(s, code, form=stops.NOTICE_FORM, now=at)
+            if not stops.has_notice(ctx.dossier.legal_basis):
+                return None
+            return print_form(store=ws.store, form=stops.NOTICE_FORM, ctx=ctx, officer=ws.context.officer, now=at,
+                              spool_dir=ws.profile.root / "prints", printers=self._printers())
+
+        def done(outcome) -> None:
+            self.last_print = outcome
+            if outcome is None:
+                self.message.setText(self.tr("Đã dừng giải quyết hồ sơ {code}. Căn cứ pháp lý của hồ sơ không có "
+                                             "mẫu thông báo dừng: lập văn bản riêng.").format(code=code))
+            else:
+                self.message.setText(self.tr("Đã dừng giải quyết hồ sơ {code} và in thông báo (Mẫu 05).")
+                                     .format(code=code))
         self.runner.background(job, on_done=done, on_error=self._error)
 
     # ---- helpers ------------------------------------------------------------------------------

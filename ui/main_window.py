@@ -260,9 +260,13 @@ class MainWindow(QMainWindow):
         """A classified barcode scan (``devices.barcode.dispatch.ScanResult``, duck-typed).
 
         Card QR → the reception wizard's identify step; dossier code → its detail (F4);
-        procedure code → the wizard's procedure step or the catalogue; else its message.
+        procedure code → the wizard's procedure step or the catalogue; else its message. First, a
+        current page with ``accept_scan(result) -> bool`` may take the scan (True: nothing else happens).
         """
         if self.locked:  # nothing reaches the screens behind the lock
+            return
+        accept = getattr(self.tabs.currentWidget(), "accept_scan", None)
+        if callable(accept) and accept(result):  # the current page took it (e.g. F7 files a result)
             return
         kind = getattr(getattr(result, "kind", None), "value", "")
         if kind == "card_qr" and result.card is not None and self.tabs.currentWidget() is self.returns:
