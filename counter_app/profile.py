@@ -7,20 +7,22 @@ A *demo* profile lives in a throw-away folder and is filled with demo data.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import platformdirs
-from sqlalchemy import select
 
 from .domain.organisation import AgencyLevel, Role
-from .services.catalog import catalog_size, demo_catalog_path, import_catalog, read_catalog_file
-from .services.dossiers import CounterContext
-from .storage.db import Store
-from .storage.models import AgencyRow, CounterRow, OfficerRow, SettingRow
+
+if TYPE_CHECKING:  # SQLAlchemy and the models load on first use: the sign-in window opens before them
+    from .services.dossiers import CounterContext
+    from .storage.db import Store
 
 APP_NAME = "quay-mot-cua"
 
@@ -38,11 +40,15 @@ DEMO_OFFICERS = [
 class Profile:
     root: Path
     demo: bool = False
+    #: SQLCipher with a key kept in the OS keyring (:meth:`database_key`); the installed app's
+    #: profile (:meth:`default`) is encrypted, throw-away demo profiles are not.
+    encrypted: bool = False
 
     @classmethod
     def default(cls, data_dir: Path | str | None = None) -> "Profile":
         chosen = data_dir or os.environ.get("QMC_DATA_DIR")
-        return cls(Path(chosen) if chosen else platformdirs.user_data_path(APP_NAME, appauthor=False))
+        return cls(Path(chosen) if chosen else platformdirs.user_data_path(APP_NAME, appauthor=False),
+                   encrypted=True)
 
     @classmethod
     def throwaway_demo(cls) -> "Profile":
@@ -60,9 +66,34 @@ class Profile:
     def log_dir(self) -> Path:
         return self.root / "logs"
 
+    def database_key(self) -> bytes | None:
+        """The profile's SQLCipher key (created on first use), or None for an unencrypted profile.
+
+        Raises ``KeyringUnavailable`` when the OS has no secure keyring and no admin chose the
+        documented fallback (``security.allow_insecure_keyring``, docs/configuration.md)."""
+        if not self.encrypted:
+            return None
+        from .security.keystore import profile_secrets
+
+        return profile_secrets(self.root).database_key()
+
     def open_store(self) -> Store:
-        """Open and migrate the store; a profile with no agency yet gets the demo data."""
-        store = Store.open(self.db_path, backup_dir=self.backup_dir)
+        """Open and migrate the store; a profile with no agency yet gets the demo data.
+        An encrypted profile's older unencrypted database (and backups) are encrypted first."""
+        from .services.catalog import catalog_size, demo_catalog_path, import_catalog, read_catalog_file
+        from .storage.db import DatabaseInUse, Store, encrypt_plaintext, is_plaintext
+        from .storage.models import SettingRow
+
+        key = self.database_key()
+        if key is not None:
+            for path in [self.db_path, *sorted(self.backup_dir.glob("*.sqlite"))]:
+                try:
+                    encrypt_plaintext(path, key)
+                except DatabaseInUse:  # another window/command has it open: encrypted at a later start
+                    logging.getLogger(__name__).warning("%s in use: left unencrypted for now", path.name)
+            if is_plaintext(self.db_path):
+                key = None
+        store = Store.open(self.db_path, backup_dir=self.backup_dir, key=key)
         with store.read() as s:
             configured = s.get(SettingRow, "agency_code") is not None
             has_catalog = catalog_size(s) > 0
@@ -74,6 +105,11 @@ class Profile:
         return store
 
     def context(self, store: Store) -> CounterContext:
+        from sqlalchemy import select
+
+        from .services.dossiers import CounterContext
+        from .storage.models import OfficerRow, SettingRow
+
         with store.read() as s:
             def get(key: str) -> str:
                 row = s.get(SettingRow, key)
@@ -90,7 +126,10 @@ class Profile:
 def seed_demo_identity(session) -> None:
     from datetime import timedelta
 
+    from sqlalchemy import select
+
     from . import clock
+    from .storage.models import AgencyRow, CounterRow, OfficerRow, SettingRow
     from .security.signin import SecurityPolicy, cache_credential
 
     code, name = DEMO_AGENCY

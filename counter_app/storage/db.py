@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,6 +66,67 @@ def make_engine(db_path: Path | str, *, key: bytes | None = None) -> Engine:
     engine = create_engine("sqlite://", creator=connect, future=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+class DatabaseInUse(CounterError):
+    code = "database_in_use"
+
+
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+
+
+def is_plaintext(db_path: Path) -> bool:
+    """Whether ``db_path`` is an unencrypted SQLite file (an encrypted one starts with random salt)."""
+    try:
+        with open(db_path, "rb") as f:
+            return f.read(16) == PLAINTEXT_HEADER
+    except FileNotFoundError:
+        return False
+
+
+def _alone(db_path: Path) -> bool:
+    """Whether no other connection has the WAL database open: the last connection to close
+    checkpoints and deletes the ``-wal`` and ``-shm`` files; if they stay, someone else is in."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return not any(Path(str(db_path) + suffix).exists() for suffix in ("-wal", "-shm"))
+
+
+def encrypt_plaintext(db_path: Path, key: bytes) -> bool:
+    """Convert an unencrypted database file to SQLCipher with ``key`` (``sqlcipher_export``), in place.
+
+    The encrypted copy is written beside it and replaces it atomically; the plaintext WAL is
+    checkpointed first and removed. Returns False when there was nothing to convert."""
+    if not is_plaintext(db_path):
+        return False
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    tmp = db_path.with_name(db_path.name + ".encrypting")
+    tmp.unlink(missing_ok=True)
+    if not _alone(db_path):  # a process still using it would write on into the old plaintext copy
+        raise DatabaseInUse(f"{db_path.name} is open elsewhere; not encrypting it now",
+                            "Cơ sở dữ liệu đang được một cửa sổ hoặc lệnh khác của ứng dụng sử dụng, nên chưa "
+                            "mã hóa được. Đóng các cửa sổ/lệnh đó rồi mở lại ứng dụng.")
+    conn = sqlcipher.connect(str(db_path))
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        quoted = str(tmp).replace("'", "''")
+        conn.execute(f"ATTACH DATABASE '{quoted}' AS encrypted KEY \"x'{key.hex()}'\"")
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
+    os.replace(tmp, db_path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    return True
 
 
 class Store:

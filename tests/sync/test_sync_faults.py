@@ -92,9 +92,11 @@ def test_counter_sigkilled_mid_sync_then_restarted_completes_exactly(city_db, ag
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert server_counts(city_db, agency) == (400, 400)
+    from counter_app.profile import Profile
     from counter_app.storage.db import Store
 
-    store = Store.open(q1.profile.db_path)
+    # The command line opened the profile as the installed app does: encrypted (SQLCipher) from then on.
+    store = Store.open(q1.profile.db_path, key=Profile.default(q1.profile.root).database_key())
     try:
         with store.read() as s:
             assert s.scalar(select(func.count()).select_from(OutboxEventRow).where(

@@ -1,0 +1,137 @@
+"""The installed app's profile (``Profile.default``): SQLCipher with a key generated on first run and
+kept in the OS keyring; no secure keyring → refused unless the admin chose the documented fallback."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+
+import keyring
+import keyring.backends.fail
+import pytest
+
+from counter_app.profile import Profile
+from counter_app.security.keystore import FALLBACK_FILE, KeyringUnavailable, MemoryKeyring
+from counter_app.storage.db import DatabaseLocked, Store, is_plaintext
+from counter_app.storage.models import OfficerRow, SettingRow
+
+
+@pytest.fixture
+def os_keyring(monkeypatch):
+    """A secure OS keyring (in memory) for this test; the admin's fallback switched off."""
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    monkeypatch.delenv("QMC_ALLOW_INSECURE_KEYRING", raising=False)
+    monkeypatch.setenv("QMC_CONFIG", "/nonexistent/config.toml")
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_default_profile_is_encrypted_with_a_key_kept_in_the_keyring(tmp_path, os_keyring):
+    profile = Profile.default(tmp_path / "p")
+    store = profile.open_store()
+    store.write(lambda s: s.merge(SettingRow(key="note", value="Nguyễn Văn A 001090123456")))
+    store.close()
+    assert store.encrypted and not is_plaintext(profile.db_path)
+    assert b"001090123456" not in profile.db_path.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError):  # plain sqlite3 cannot read it
+        sqlite3.connect(profile.db_path).execute("SELECT * FROM setting").fetchall()
+    assert [k for (_svc, k) in os_keyring._data] == [f"{profile_secrets_ns(profile)}:database-key"]
+    assert not (profile.root / FALLBACK_FILE).exists()  # the key is in the keyring, not beside the file
+    again = Profile.default(tmp_path / "p").open_store()  # a restart: the same key from the keyring
+    with again.read() as s:
+        assert s.get(SettingRow, "note").value.startswith("Nguyễn Văn A")
+    again.close()
+    os_keyring._data.clear()  # the key is lost: the data is unreadable, and nothing is overwritten
+    with pytest.raises(DatabaseLocked):
+        Profile.default(tmp_path / "p").open_store()
+
+
+def profile_secrets_ns(profile: Profile) -> str:
+    from counter_app.security.keystore import profile_secrets
+
+    return profile_secrets(profile.root, backend=MemoryKeyring()).namespace
+
+
+def test_no_secure_keyring_is_refused_with_a_message_unless_the_admin_allows_the_fallback(tmp_path, monkeypatch):
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        monkeypatch.delenv("QMC_ALLOW_INSECURE_KEYRING", raising=False)
+        monkeypatch.setenv("QMC_CONFIG", str(tmp_path / "config.toml"))
+        profile = Profile.default(tmp_path / "p")
+        with pytest.raises(KeyringUnavailable) as err:
+            profile.open_store()
+        assert "kho khóa an toàn" in err.value.message_vi
+        assert not profile.db_path.exists()  # nothing written unencrypted meanwhile
+        (tmp_path / "config.toml").write_text("[security]\nallow_insecure_keyring = true\n", encoding="utf-8")
+        store = profile.open_store()
+        store.close()
+        key_file = profile.root / FALLBACK_FILE
+        assert not is_plaintext(profile.db_path) and key_file.exists()
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_an_existing_unencrypted_database_and_its_backups_are_encrypted_once(tmp_path, os_keyring):
+    plain = Profile(tmp_path / "p")  # what an older version left: plaintext, with a backup
+    plain.open_store().close()
+    plain.backup_dir.mkdir(parents=True, exist_ok=True)
+    (plain.backup_dir / "counter-manual-1.sqlite").write_bytes(plain.db_path.read_bytes())
+    old = plain.open_store()
+    with old.read() as s:
+        officers = sorted(s.query(OfficerRow.username).all())
+    old.close()
+    store = Profile.default(tmp_path / "p").open_store()
+    with store.read() as s:
+        assert sorted(s.query(OfficerRow.username).all()) == officers  # nothing lost
+    store.close()
+    assert not is_plaintext(plain.db_path)
+    assert not is_plaintext(plain.backup_dir / "counter-manual-1.sqlite")
+    assert not list(plain.root.glob("*.encrypting"))
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(plain.db_path).execute("SELECT * FROM officer").fetchall()
+    backup = Store.open(plain.backup_dir / "counter-manual-1.sqlite", migrate=False,
+                        key=Profile.default(tmp_path / "p").database_key())
+    with backup.read() as s:  # the backup opens with the profile's key
+        assert sorted(s.query(OfficerRow.username).all()) == officers
+    backup.close()
+
+
+def test_demo_profiles_stay_unencrypted():
+    demo = Profile.throwaway_demo()
+    try:
+        assert demo.database_key() is None
+    finally:
+        demo.discard()
+
+
+def test_keyring_never_picks_our_in_memory_or_file_backends_by_itself():
+    """Else a counter without an OS keyring would keep its database key in memory and lose it at exit."""
+    from keyring.backend import get_all_keyring
+
+    from counter_app.security.keystore import FileKeyring
+
+    names = {type(b).__name__ for b in get_all_keyring()}
+    assert not names & {MemoryKeyring.__name__, FileKeyring.__name__}
+
+
+def test_a_plaintext_database_in_use_elsewhere_is_not_swapped_under_it(tmp_path, os_keyring):
+    plain = Profile(tmp_path / "p")
+    other = plain.open_store()  # e.g. the app's window still open on the old database
+    with other.read() as s:
+        s.get(SettingRow, "agency_code")
+    cli = Profile.default(tmp_path / "p").open_store()  # a command started meanwhile
+    assert not cli.encrypted and is_plaintext(plain.db_path)  # left as it is: nobody writes into a lost copy
+    cli.write(lambda s: s.merge(SettingRow(key="note", value="cả hai đều thấy")))
+    with other.read() as s:
+        assert s.get(SettingRow, "note").value == "cả hai đều thấy"
+    cli.close()
+    other.close()
+    later = Profile.default(tmp_path / "p").open_store()  # the next start, alone: encrypted now
+    assert later.encrypted and not is_plaintext(plain.db_path)
+    with later.read() as s:
+        assert s.get(SettingRow, "note").value == "cả hai đều thấy"
+    later.close()
