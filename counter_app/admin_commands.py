@@ -18,6 +18,8 @@ def register(sub) -> None:
     diag = sub.add_parser("diagnostics", help="chẩn đoán, gói hỗ trợ kỹ thuật")
     diag.set_defaults(handler=_diagnostics)
     diag.add_argument("--bundle", help="ghi gói hỗ trợ (zip, đã ẩn dữ liệu cá nhân) vào tệp này")
+    diag.add_argument("--devices", action="store_true",
+                      help="kiểm tra các thiết bị đã cấu hình (không in, không ký: chỉ kiểm tra trạng thái)")
 
 
 def _config(args: argparse.Namespace) -> int:
@@ -66,6 +68,16 @@ def _diagnostics(args: argparse.Namespace) -> int:
     store = profile.open_store()
     try:
         info = collect(store, data_dir=profile.root)
+        if args.devices:
+            from dataclasses import asdict as plain
+
+            from .diagnostics import check_devices
+            from .setup.backend import effective_config
+
+            checks = check_devices(effective_config(store), spool_dir=profile.root / "print-tests")
+            info["device_checks"] = {k: plain(c) for k, c in checks.items()}
+            for check in checks.values():
+                print(f"{'✓' if check.ok else '✗'} {check.device}: {check.message_vi}", file=sys.stderr)
     finally:
         store.close()
     if args.bundle:

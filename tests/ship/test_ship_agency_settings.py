@@ -52,3 +52,21 @@ def test_counter_fetches_keeps_and_applies_its_agency_settings(tmp_path, server,
 def test_without_a_sync_registration_the_command_says_so(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "d"), "config", "agency"]) == 2
     assert "chưa được cấu hình đồng bộ" in capsys.readouterr().err
+
+
+def test_diagnostics_command_checks_the_configured_devices(tmp_path, capsys, monkeypatch, cups_server,
+                                                           sane_config_dir):
+    from devices.docscanner import sane_backend
+
+    sane_backend.reset()
+    monkeypatch.setenv("CUPS_SERVER", cups_server.socket)
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[devices]\nscanner_device = "test:1"\nprinter_a5 = "QMC_PDF"\nprinter_a4 = "QMC_REJECTING"\n',
+                   encoding="utf-8")
+    monkeypatch.setenv("QMC_CONFIG", str(cfg))
+    assert main(["--data-dir", str(tmp_path / "d"), "diagnostics", "--devices"]) == 0
+    out, err = capsys.readouterr()
+    checks = json.loads(out)["device_checks"]
+    assert checks["scanner"]["ok"] and checks["printer_a5"]["ok"] and not checks["printer_a4"]["ok"]
+    assert not checks["signing"]["ok"] and "PKCS#11" in checks["signing"]["message_vi"]
+    assert "✓ scanner: Đã quét thử 1 trang" in err and "✗ printer_a4" in err
