@@ -52,7 +52,7 @@ def _agency_settings(args: argparse.Namespace, path: Path) -> int:
 
     store = Profile.default(args.data_dir).open_store()
     try:
-        doc = refresh_agency_settings(store)
+        doc = refresh_agency_settings(store, path=path)
         print(f"Cấu hình theo cơ quan: {len(doc)} mục", file=sys.stderr)
         print(json.dumps(asdict(effective_config(store, path)), ensure_ascii=False, indent=2))
     finally:

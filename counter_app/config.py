@@ -146,15 +146,46 @@ def from_dict(data: dict, *, where: Path | str = "config.toml", base: Config | N
 
 
 def load(path: Path | None = None) -> Config:
-    """Read the file (missing file = all defaults). Unknown keys and wrong types are errors."""
+    """Read the file (missing file = all defaults), then the agency's settings on top
+    (:func:`agency_path`). Unknown keys and wrong types in the file are errors."""
     path = path or default_path()
     if not path.exists():
-        return Config()
+        return _with_agency_file(Config(), path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise _bad(path, f"không đọc được ({exc})") from exc
-    return from_dict(data, where=path)
+    return _with_agency_file(from_dict(data, where=path), path)
+
+
+def agency_path(path: Path | None = None) -> Path:
+    """The agency's settings as last received from the backend, beside the config file."""
+    return (path or default_path()).with_name("agency-settings.json")
+
+
+def _with_agency_file(cfg: Config, path: Path) -> Config:
+    """The agency's keys on top; an unreadable or unusable document is ignored (the file applies)."""
+    agency = agency_path(path)
+    if not agency.exists():
+        return cfg
+    try:
+        return with_agency_settings(cfg, json.loads(agency.read_text(encoding="utf-8")))
+    except (ValueError, ConfigurationError):
+        import logging
+
+        logging.getLogger(__name__).warning("agency settings ignored: %s is unusable", agency.name)
+        return cfg
+
+
+def save_agency_settings(doc: dict, path: Path | None = None) -> Path:
+    """Keep the agency's document (checked) beside the config file; :func:`load` merges it."""
+    check_agency_settings(doc)
+    target = agency_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
 
 
 def dumps(cfg: Config) -> str:

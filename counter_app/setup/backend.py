@@ -116,9 +116,10 @@ def sign_in_online(info: BackendInfo, *, username: str, password: str, timeout: 
             raise
 
 
-def refresh_agency_settings(store, *, transport=None) -> dict:
-    """Fetch the agency's settings with this counter's registration, check and keep them
-    (``setting`` row ``agency_settings``); they are merged over the local TOML at run time."""
+def refresh_agency_settings(store, *, path=None, transport=None) -> dict:
+    """Fetch the agency's settings with this counter's registration, check and keep them (beside
+    the config file, :func:`config.agency_path`, and in the profile's ``setting`` row
+    ``agency_settings``); ``config.load`` merges them over the local TOML."""
     import json
 
     from .. import config
@@ -133,7 +134,7 @@ def refresh_agency_settings(store, *, transport=None) -> dict:
                                                 "(chạy lại phần cài đặt hoặc “counter-app sync --configure”).")
     with _client(url, token, ca or "", 10.0, transport) as client:
         doc = client._call("GET", "/v1/app/settings").json().get("settings", {})
-    config.check_agency_settings(doc)
+    config.save_agency_settings(doc, path)
     store.write(lambda s: s.merge(SettingRow(key=AGENCY_SETTINGS_KEY, value=json.dumps(doc, ensure_ascii=False))))
     return doc
 

@@ -251,6 +251,8 @@ class SetupFlow:
         finally:
             store.close()
         path = config_mod.save(self.config(), self.config_path)
+        if self.draft.agency_settings:
+            config_mod.save_agency_settings(self.draft.agency_settings, self.config_path)
         mark_done(self.profile, agency_code=self.draft.agency_code, counter_code=self.draft.counter_code,
                   at=self.now())
         self._password = ""

@@ -47,6 +47,21 @@ def test_counter_fetches_keeps_and_applies_its_agency_settings(tmp_path, server,
     assert shown["sync"]["interval_seconds"] == 90, "the agency's value wins"
     assert shown["sync"]["warn_offline_hours"] == 12, "the local file's other values stay"
     assert shown["security"]["idle_lock_minutes"] == 3
+    # Kept beside the config file: every config.load() of the app runs with them.
+    assert config.agency_path(local).exists()
+    loaded = config.load(local)
+    assert (loaded.sync.interval_seconds, loaded.sync.warn_offline_hours) == (90, 12)
+
+
+def test_an_unusable_agency_document_is_ignored(tmp_path):
+    local = tmp_path / "config.toml"
+    local.write_text("[sync]\ninterval_seconds = 15\n", encoding="utf-8")
+    config.agency_path(local).write_text('{"backend": {"url": "https://evil.example"}}', encoding="utf-8")
+    assert config.load(local).sync.interval_seconds == 15 and config.load(local).backend.url == ""
+    config.agency_path(local).write_text("{not json", encoding="utf-8")
+    assert config.load(local).sync.interval_seconds == 15
+    with pytest.raises(ConfigurationError):
+        config.save_agency_settings({"devices": {"printer_a4": "X"}}, local)
 
 
 def test_without_a_sync_registration_the_command_says_so(tmp_path, capsys):
