@@ -34,7 +34,7 @@ from sqlalchemy import select  # noqa: E402
 from counter_app.sync import state  # noqa: E402
 from counter_app.sync.engine import client_for, sync_once  # noqa: E402
 
-from online_helpers import ADDRESS, ID_NUMBER, NAME, PORTAL_TOKEN  # noqa: E402
+from online_helpers import ADDRESS, ID_NUMBER, NAME, PORTAL_TOKEN, new_agency_code  # noqa: E402
 from sync_helpers import PROCEDURE, Counter  # noqa: E402
 
 pytestmark = pytest.mark.gui
@@ -73,19 +73,22 @@ def submit(url: str, agency: str, files) -> str:
     return r.json()["id"]
 
 
-@pytest.fixture(scope="module")
-def staffed(online_admin, online_agency) -> str:
-    """The demo officer and supervisor, known to the city server with their demo passwords (online sign-in)."""
+@pytest.fixture
+def online_agency(online_admin) -> str:
+    """An agency per test (the window's local number leases start at 0001 for each new counter), with the
+    demo officer and supervisor known to the city server by their demo passwords (online sign-in)."""
+    agency = new_agency_code()
+    online_admin.agency(agency)
     for user, role in (("canbo01", "officer"), ("lanhdao01", "supervisor")):
-        online_admin.officer(online_agency, user, f"Cán bộ {user}", role)
-        r = online_admin.http.put(f"/v1/admin/agencies/{online_agency}/officers/{user}/password",
+        online_admin.officer(agency, user, f"Cán bộ {user}", role)
+        r = online_admin.http.put(f"/v1/admin/agencies/{agency}/officers/{user}/password",
                                   json={"password": f"demo-{user}"})
         assert r.status_code == 204, r.text
-    return online_agency
+    return agency
 
 
 @pytest.fixture
-def workspace(online_server, online_admin, online_agency, staffed, tmp_path):
+def workspace(online_server, online_admin, online_agency, tmp_path):
     """A counter profile registered with the online server, opened as the window opens it."""
     from ui.workspace import Workspace
 

@@ -11,8 +11,8 @@ as PDF through the notifier. The “Hồ sơ bưu chính” buttons open the pos
 from __future__ import annotations
 
 from PyQt6.QtCore import Qt
-from PyQt6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                             QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PyQt6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
+                             QSplitter, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.personal_id import mask_id_number
@@ -42,12 +42,16 @@ class OnlinePage(QFrame):
         self.loading = False
         self.last_after: online_desk.AfterReception | None = None  # what happened after the last decision
 
-        self.refresh_button = QPushButton(self.tr("Làm mới danh sách"))
+        self.refresh_button = QPushButton(self.tr("Làm mới"))
+        self.refresh_button.setToolTip(self.tr("Tải lại danh sách hồ sơ trực tuyến chờ tiếp nhận"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.postal_button = QPushButton(self.tr("Hồ sơ bưu chính…"))
-        self.postal_button.clicked.connect(self.open_postal)
-        self.postal_return_button = QPushButton(self.tr("Gửi kết quả qua bưu chính…"))
-        self.postal_return_button.clicked.connect(self.open_postal_return)
+        self.postal_button = QToolButton()
+        self.postal_button.setText(self.tr("Hồ sơ bưu chính"))
+        self.postal_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        postal_menu = QMenu(self.postal_button)
+        postal_menu.addAction(self.tr("Tiếp nhận hồ sơ qua bưu chính…"), self.open_postal)
+        postal_menu.addAction(self.tr("Gửi kết quả qua bưu chính…"), self.open_postal_return)
+        self.postal_button.setMenu(postal_menu)
         self.status = QLabel()
         self.status.setObjectName("MutedText")
         self.status.setWordWrap(True)
@@ -73,7 +77,6 @@ class OnlinePage(QFrame):
         top.addWidget(self.refresh_button)
         top.addStretch(1)
         top.addWidget(self.postal_button)
-        top.addWidget(self.postal_return_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -61,6 +61,7 @@ class ReviewPanel(QFrame):
         self.preview = QLabel(self.tr("Chọn một tệp để xem trước."))
         self.preview.setObjectName("OnlinePreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
         self.scroll = scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
@@ -90,7 +91,9 @@ class ReviewPanel(QFrame):
         for b in (self.receive_button, self.supplement_button, self.refuse_button):
             decisions.addWidget(b)
         checklist = QVBoxLayout()
-        checklist.addWidget(QLabel(self.tr("Thành phần hồ sơ theo thủ tục")))
+        checklist_title = QLabel(self.tr("Thành phần hồ sơ theo thủ tục"))
+        checklist_title.setWordWrap(True)
+        checklist.addWidget(checklist_title)
         checklist.addWidget(self.lines, 1)
         below = QHBoxLayout()
         below.addWidget(scroll, 3)
