@@ -53,3 +53,27 @@ def test_online_list_without_a_server_says_what_to_do(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path), "online", "list"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Lỗi: ") and len(err) > 20
+
+
+def test_online_list_shows_the_waiting_submissions_masked(online_server, online_admin, online_agency, tmp_path,
+                                                         capsys):
+    import base64
+    import uuid
+
+    import httpx
+
+    from online_helpers import ID_NUMBER, NAME, PORTAL_TOKEN
+    from sync_helpers import PROCEDURE, Counter
+
+    code = f"Q-CL{uuid.uuid4().hex[:4].upper()}"
+    Counter(tmp_path, online_agency, code, online_admin.counter(online_agency, code), online_server.url).store.close()
+    body = {"agency_code": online_agency, "procedure_code": PROCEDURE,
+            "applicant": {"full_name": NAME, "id_number": ID_NUMBER},
+            "files": [{"name": "a.pdf", "component": 0, "content_base64": base64.b64encode(b"%PDF-1.4 x").decode()}]}
+    r = httpx.post(f"{online_server.url}/v1/online/dossiers", json=body, headers={"X-Portal-Token": PORTAL_TOKEN})
+    assert r.status_code == 201, r.text
+    assert main(["--data-dir", str(tmp_path), "online", "list"]) == 0
+    out = capsys.readouterr().out
+    [line] = [x for x in out.splitlines() if x.startswith(r.json()["id"])]
+    assert line.split("\t")[2:] == [PROCEDURE, "001******456", "1 tệp"]
+    assert ID_NUMBER not in out and NAME not in out
