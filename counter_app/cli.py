@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "counter_app.sync.commands",  # sync (sync issue)
     "counter_app.lifecycle_commands",  # report indicators / book (lifecycle issue)
     "counter_app.channel_commands",  # postal, online (online issue)
+    "counter_app.security.commands",  # purge (security issue: retention)
 ]
 
 

@@ -58,6 +58,8 @@ class SecurityConfig:
     lockout_minutes: int = 15
     idle_lock_minutes: int = 10
     allow_insecure_keyring: bool = False  # documented fallback, an admin's explicit choice
+    retention_days: int = 0  # purge local copies of returned, synced dossiers' files after this (0 = keep)
+    retention_personal_fields: bool = False  # the purge also blanks ID number, phone, e-mail, addresses
 
 
 @dataclass(frozen=True)

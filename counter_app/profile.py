@@ -77,6 +77,14 @@ class Profile:
 
         return profile_secrets(self.root).database_key()
 
+    def protect_attachments(self) -> None:
+        """Seal the profile's new digitised files with its attachment key (encrypted profiles)."""
+        if self.encrypted:
+            from .security.keystore import profile_secrets
+            from .services import attachment_store
+
+            attachment_store.use_key(self.root, profile_secrets(self.root).attachment_key())
+
     def open_store(self) -> Store:
         """Open and migrate the store; a profile with no agency yet gets the demo data.
         An encrypted profile's older unencrypted database (and backups) are encrypted first."""
@@ -93,6 +101,7 @@ class Profile:
                     logging.getLogger(__name__).warning("%s in use: left unencrypted for now", path.name)
             if is_plaintext(self.db_path):
                 key = None
+            self.protect_attachments()
         store = Store.open(self.db_path, backup_dir=self.backup_dir, key=key)
         with store.read() as s:
             configured = s.get(SettingRow, "agency_code") is not None

@@ -27,6 +27,7 @@ SERVICE = "quay-mot-cua"
 DB_KEY = "database-key"
 COUNTER_KEY = "counter-private-key"
 REFRESH_TOKEN = "refresh-token"
+ATTACHMENT_KEY = "attachment-key"
 
 #: Backends that protect nothing: refuse unless the admin chose the fallback.
 INSECURE_BACKENDS = ("fail.Keyring", "null.Keyring", "PlaintextKeyring", "Windows.WinVaultKeyring-none",
@@ -110,10 +111,17 @@ class SecretStore:
 
     def database_key(self) -> bytes:
         """The raw 256-bit SQLCipher key of this profile, created on first use."""
-        value = self.get(DB_KEY)
+        return self.random_key(DB_KEY)
+
+    def attachment_key(self) -> bytes:
+        """The 256-bit AES-GCM key of the profile's digitised files, created on first use."""
+        return self.random_key(ATTACHMENT_KEY)
+
+    def random_key(self, name: str) -> bytes:
+        value = self.get(name)
         if value is None:
             value = secrets.token_hex(32)
-            self.set(DB_KEY, value)
+            self.set(name, value)
         return bytes.fromhex(value)
 
 

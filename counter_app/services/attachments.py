@@ -5,15 +5,16 @@ Files are stored content-addressed under the profile's data folder —
 once however often it is attached, and a stored file can always be checked against its
 name. :func:`attach_file` runs inside ``Store.write`` (one transaction): it writes the file
 (atomically, before the row), adds the row and an outbox event; attaching the same bytes to
-the same component again changes nothing. The Decision 766 digitisation indicator counts a
-dossier as digitised when its components have attached files (domain.md §3.7).
+the same component again changes nothing. In an encrypted profile the files are sealed with
+AES-GCM (:mod:`.attachment_store`); :func:`purge_local_copies` (:mod:`.retention`) removes the
+local copies of returned, synced dossiers after the configured retention. The Decision 766
+digitisation indicator counts a dossier as digitised when its components have attached files
+(domain.md §3.7).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFoundError, ValidationError
 from ..storage.models import AttachmentRow
+from . import attachment_store
 from .dossiers import get_dossier_row
 from .operations import Changes, OpResult, queue_event
 
@@ -63,25 +65,21 @@ def thumbnail_dir(data_root: Path, sha256: str) -> Path:
     return Path(data_root) / "attachments" / "thumbs" / sha256
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+_write_atomic = attachment_store.write_atomic  # sealed (AES-GCM) when the profile is encrypted
+
+
+def _intact(path: Path, sha: str) -> bool:
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return hashlib.sha256(attachment_store.read_plain(path)).hexdigest() == sha
+    except (FileNotFoundError, ValidationError):
+        return False
 
 
 def store_blob(data_root: Path, data: bytes) -> tuple[str, Path]:
     """Store ``data`` content-addressed (no-op when present and intact); return (sha256, path)."""
     sha = hashlib.sha256(data).hexdigest()
     path = blob_path(data_root, sha)
-    if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+    if not _intact(path, sha):
         _write_atomic(path, data)
     return sha, path
 
@@ -143,7 +141,7 @@ def read_attachment(data_root: Path, info: AttachmentInfo) -> bytes:
     """The stored bytes, checked against their SHA-256 (a damaged file is an error, not data)."""
     path = blob_path(data_root, info.sha256)
     try:
-        data = path.read_bytes()
+        data = attachment_store.read_plain(path)
     except FileNotFoundError:
         raise NotFoundError(f"attachment file missing: {info.sha256}",
                             "Không tìm thấy tệp số hóa trên máy này (có thể đã bị xóa). Hãy quét lại "
@@ -155,8 +153,13 @@ def read_attachment(data_root: Path, info: AttachmentInfo) -> bytes:
 
 
 def thumbnails(data_root: Path, sha256: str) -> list[Path]:
+    """The page previews' files; read them with :func:`read_thumbnail` (they may be encrypted)."""
     d = thumbnail_dir(data_root, sha256)
     return sorted(d.glob("*.jpg"), key=lambda p: int(p.stem)) if d.is_dir() else []
+
+
+def read_thumbnail(path: Path) -> bytes:
+    return attachment_store.read_plain(path)
 
 
 def digitised_positions(session: Session, dossier_code: str) -> set[int]:

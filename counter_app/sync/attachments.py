@@ -18,6 +18,8 @@ from typing import Protocol
 
 from sqlalchemy import select
 
+from ..domain.errors import CounterError
+from ..services.attachment_store import plain_size, read_plain
 from ..storage.db import Store
 from ..storage.models_sync import SyncUploadRow
 from .client import SyncClient
@@ -45,7 +47,7 @@ def enqueue(store: Store, items: Iterable[tuple[str, Path]]) -> int:
         new = 0
         for sha, path in items:
             if s.get(SyncUploadRow, sha.lower()) is None:
-                s.add(SyncUploadRow(sha256=sha.lower(), path=str(path), size=Path(path).stat().st_size, uploaded=0,
+                s.add(SyncUploadRow(sha256=sha.lower(), path=str(path), size=plain_size(path), uploaded=0,
                                     done_at=None, attempts=0, last_error=""))
                 new += 1
         return new
@@ -61,23 +63,22 @@ class UploadSummary:
 
 def upload_one(store: Store, client: SyncClient, sha256: str, path: Path, *, now, chunk: int = CHUNK) -> int:
     """Upload (or resume) one file; returns the bytes sent. Raises ServerUnreachable on a cut."""
-    size = path.stat().st_size
+    content = read_plain(path)  # decrypted: the city stores (and checks) the file itself
+    size = len(content)
     status = client.upload_start(sha256, size)
     sent = 0
-    with open(path, "rb") as f:
-        while not status["complete"]:
-            offset = status["received"]
-            f.seek(offset)
-            data = f.read(min(chunk, size - offset))
-            try:
-                status = client.upload_chunk(sha256, offset, data)
-                sent += len(data)
-            except ServerRefused as exc:
-                if exc.code == "offset_mismatch":
-                    status = client.upload_status(sha256)  # someone (an earlier try) got further: resume there
-                    continue
-                raise
-            store.write(lambda s: _progress(s, sha256, status["received"]))
+    while not status["complete"]:
+        offset = status["received"]
+        data = content[offset:offset + min(chunk, size - offset)]
+        try:
+            status = client.upload_chunk(sha256, offset, data)
+            sent += len(data)
+        except ServerRefused as exc:
+            if exc.code == "offset_mismatch":
+                status = client.upload_status(sha256)  # someone (an earlier try) got further: resume there
+                continue
+            raise
+        store.write(lambda s: _progress(s, sha256, status["received"]))
     store.write(lambda s: _done(s, sha256, now()))
     return sent
 
@@ -104,7 +105,7 @@ def upload_pending(store: Store, client: SyncClient, *, now, source: AttachmentS
     summary = UploadSummary()
     for sha, path in todo:
         store.write(lambda s: _attempt(s, sha))
-        if not path.exists() or sha256_file(path) != sha:
+        if not path.exists() or _plain_sha256(path) != sha:
             # The file changed or vanished locally: the officer must rescan; never send the wrong bytes.
             store.write(lambda s: _fail(s, sha, "Tệp đính kèm trên máy đã bị xóa hoặc thay đổi; cần quét lại."))
             summary.failed += 1
@@ -118,6 +119,13 @@ def upload_pending(store: Store, client: SyncClient, *, now, source: AttachmentS
             continue
         summary.completed += 1
     return summary
+
+
+def _plain_sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(read_plain(path)).hexdigest()
+    except (OSError, CounterError):  # gone, or sealed and not decryptable here
+        return ""
 
 
 def _attempt(s, sha256: str) -> None:

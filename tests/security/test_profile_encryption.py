@@ -37,7 +37,8 @@ def test_default_profile_is_encrypted_with_a_key_kept_in_the_keyring(tmp_path, o
     assert b"001090123456" not in profile.db_path.read_bytes()
     with pytest.raises(sqlite3.DatabaseError):  # plain sqlite3 cannot read it
         sqlite3.connect(profile.db_path).execute("SELECT * FROM setting").fetchall()
-    assert [k for (_svc, k) in os_keyring._data] == [f"{profile_secrets_ns(profile)}:database-key"]
+    ns = profile_secrets_ns(profile)
+    assert sorted(k for (_svc, k) in os_keyring._data) == [f"{ns}:attachment-key", f"{ns}:database-key"]
     assert not (profile.root / FALLBACK_FILE).exists()  # the key is in the keyring, not beside the file
     again = Profile.default(tmp_path / "p").open_store()  # a restart: the same key from the keyring
     with again.read() as s:
