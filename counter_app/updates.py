@@ -168,10 +168,18 @@ def check(base_url: str, *, current: str = __version__, timeout: float = 10.0, v
 ANNOUNCEMENT_KEY = "update_announcement"
 
 
-def check_store(store, *, current: str = __version__, timeout: float = 10.0, transport=None) -> Announcement | None:
+#: File in the profile folder with the same announcement: read by the sign-in window before the
+#: store is open (nothing but ``json`` needed).
+CACHE_FILE = "update.json"
+
+
+def check_store(store, *, profile_root=None, current: str = __version__, timeout: float = 10.0,
+                transport=None) -> Announcement | None:
     """Check with this counter's sync registration (server, token, pinned certificate) and keep
-    the answer in the store. ``None`` when nothing is announced or no server is configured."""
+    the answer in the store (and in ``profile_root/update.json``). ``None`` when nothing is
+    announced or no server is configured."""
     import json
+    from pathlib import Path
 
     from .sync import state
 
@@ -184,7 +192,24 @@ def check_store(store, *, current: str = __version__, timeout: float = 10.0, tra
         "latest": str(found.latest), "minimum": str(found.minimum) if found.minimum else None, "url": found.url,
         "sha256": found.sha256, "notes_vi": found.notes_vi})
     store.write(lambda s: state.put(s, ANNOUNCEMENT_KEY, body))
+    if profile_root is not None:
+        cache = Path(profile_root) / CACHE_FILE
+        if body is None:
+            cache.unlink(missing_ok=True)
+        else:
+            cache.write_text(body, encoding="utf-8")
     return found
+
+
+def cached_announcement(profile_root) -> Announcement | None:
+    """The announcement kept in ``profile_root/update.json`` (``None`` if none or unreadable)."""
+    import json
+    from pathlib import Path
+
+    try:
+        return parse_announcement(json.loads((Path(profile_root) / CACHE_FILE).read_text(encoding="utf-8")))
+    except (OSError, ValueError, UpdateCheckError):
+        return None
 
 
 def last_announcement(session) -> Announcement | None:

@@ -184,7 +184,8 @@ class DiagnosticsPage(QWidget):
         from counter_app.updates import check_store
 
         self.update_state.setText(self.tr("Đang hỏi hệ thống của thành phố…"))
-        self.runner.background(lambda: check_store(self.workspace.store), on_done=self._show_update,
+        root = self.workspace.profile.root
+        self.runner.background(lambda: check_store(self.workspace.store, profile_root=root), on_done=self._show_update,
                                on_error=self.update_state.setText)
 
     def _show_update(self, announcement) -> None:

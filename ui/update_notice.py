@@ -2,16 +2,17 @@
 modal dialog, never mid-shift. The policy is the core's (:func:`counter_app.updates.notice`);
 the app never downloads or installs anything.
 
-Use :func:`attach` in the sign-in window (``Moment.BEFORE_SIGN_IN``) and at sign-out / closing
-(``Moment.SIGN_OUT`` / ``END_OF_SHIFT``): it reads the announcement the last check kept in the
-store and shows the banner only when there is something to say.
+Use :func:`attach` in the sign-in window (``attach(self, Moment.BEFORE_SIGN_IN,
+profile_root=workspace.profile.root)``: a file read, the store need not be open) and at
+sign-out / closing (``Moment.SIGN_OUT`` / ``END_OF_SHIFT``): it shows the announcement the last
+check kept, and only when the policy has something to say.
 """
 
 from __future__ import annotations
 
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from counter_app.updates import Advice, Announcement, Moment, last_announcement, notice
+from counter_app.updates import Advice, Announcement, Moment, cached_announcement, last_announcement, notice
 
 
 class UpdateBanner(QFrame):
@@ -39,11 +40,15 @@ class UpdateBanner(QFrame):
         return self.advice
 
 
-def attach(host: QWidget, store, moment: Moment) -> UpdateBanner:
-    """Add a banner at the top of ``host``'s layout, filled from the store's last announcement."""
+def attach(host: QWidget, moment: Moment, *, profile_root=None, store=None) -> UpdateBanner:
+    """Add a banner at the top of ``host``'s layout, filled from the last announcement kept in
+    ``profile_root/update.json`` (no store needed: the sign-in window) or in ``store``."""
     banner = UpdateBanner(host)
-    with store.read() as s:
-        announcement = last_announcement(s)
+    if profile_root is not None:
+        announcement = cached_announcement(profile_root)
+    else:
+        with store.read() as s:
+            announcement = last_announcement(s)
     banner.show_for(announcement, moment)
     layout = host.layout()
     if layout is not None and hasattr(layout, "insertWidget"):
