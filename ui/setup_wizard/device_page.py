@@ -87,7 +87,7 @@ class DevicesPage(FlowPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         self.body.addWidget(scroll, 1)
-        self.finish_layout()
+        self.finish_layout(stretch=False)
 
     def _edit(self, placeholder: str, value: str) -> QLineEdit:
         edit = QLineEdit(value)

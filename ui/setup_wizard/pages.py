@@ -44,7 +44,9 @@ class BackendPage(FlowPage):
         self.result.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Địa chỉ &máy chủ"), self.url)
-        form.addRow(self.tr("&Chứng thư được ghim"), ca_row)
+        ca_label = QLabel(self.tr("&Chứng thư được ghim"))
+        ca_label.setBuddy(self.ca_file)
+        form.addRow(ca_label, ca_row)
         form.addRow(self.tr("Mã &xác thực quầy"), self.token)
         self.body.addLayout(form)
         self.body.addWidget(self.connect_button)
@@ -83,6 +85,7 @@ class AgencyPage(FlowPage):
     def __init__(self, flow, background, parent=None) -> None:
         super().__init__(flow, background, parent)
         self.setTitle(self.tr("2. Cơ quan và quầy"))
+        self.setSubTitle(self.tr("Cơ quan (Bộ phận Một cửa) và quầy mà máy này phục vụ."))
         self.agency_code = _line(self.tr("Mã định danh cơ quan"))
         self.agency_code.setPlaceholderText("000.00.01.H26")
         self.agency_name = _line(self.tr("Tên cơ quan"))
@@ -122,6 +125,7 @@ class OfficerPage(FlowPage):
     def __init__(self, flow, background, parent=None) -> None:
         super().__init__(flow, background, parent)
         self.setTitle(self.tr("3. Cán bộ đăng nhập"))
+        self.setSubTitle(self.tr("Cán bộ đầu tiên sử dụng quầy này."))
         self.username = _line(self.tr("Tên đăng nhập"))
         self.full_name = _line(self.tr("Họ và tên"))
         self.password = _line(self.tr("Mật khẩu"), secret=True)
@@ -159,6 +163,7 @@ class ReviewPage(FlowPage):
     def __init__(self, flow, background, parent=None) -> None:
         super().__init__(flow, background, parent)
         self.setTitle(self.tr("5. Kiểm tra lại và lưu"))
+        self.setSubTitle(self.tr("Bấm “Hoàn tất” để lưu cấu hình; sau đó màn hình đăng nhập mở ra."))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("SetupSummary")

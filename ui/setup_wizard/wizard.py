@@ -32,9 +32,10 @@ class FlowPage(QWizardPage):
         self.error.setWordWrap(True)
         self.error.hide()
 
-    def finish_layout(self) -> None:
+    def finish_layout(self, *, stretch: bool = True) -> None:
         self.body.addWidget(self.error)
-        self.body.addStretch(1)
+        if stretch:
+            self.body.addStretch(1)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
