@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PyQt6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from counter_app.domain.errors import CounterError
 from counter_app.security.permissions import Action
 
 from .ops import OperationRunner
@@ -89,8 +90,22 @@ class ApprovalDialog(QDialog):
             return
         self.busy = True
         self.ok.setEnabled(False)
-        op = self.workspace.approve_op(self.action, self.target, supervisor=self.supervisor.text(),
-                                       password=self.password.text(), reason=self.reason)
+        supervisor, password = self.supervisor.text(), self.password.text()
+        configured = False
+        try:
+            configured = self.workspace.sync_status()[0]
+        except CounterError:
+            pass
+        if configured:  # the city checks the password first (a supervisor new to this counter can approve)
+            self.runner.background(lambda: self.workspace.refresh_supervisor(supervisor, password),
+                                   on_done=lambda _online: self._approve(supervisor, password),
+                                   on_error=self._refused)
+        else:
+            self._approve(supervisor, password)
+
+    def _approve(self, supervisor: str, password: str) -> None:
+        op = self.workspace.approve_op(self.action, self.target, supervisor=supervisor, password=password,
+                                       reason=self.reason)
         self.runner.write(op, on_done=self._approved, on_error=self._refused)
 
     def _approved(self, approval) -> None:

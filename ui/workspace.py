@@ -195,6 +195,15 @@ class Workspace:
         at, ctx = self.now(), self.context
         return lambda s: change_status(s, code, target, ctx=ctx, now=at, reason=reason, approval_id=approval_id)
 
+    def refresh_supervisor(self, supervisor: str, password: str) -> bool:
+        """Before an approval: check the supervisor's password with the backend when one answers, so a
+        supervisor who never signed in at this counter can approve (blocking: run off the GUI thread)."""
+        from counter_app.security import online_signin
+
+        return online_signin.refresh_credential(self.store, username=supervisor, password=password, now=self.now(),
+                                                client=online_signin.default_client(self.store),
+                                                policy=self.session.policy)
+
     def approve_op(self, action: Action, target: str, *, supervisor: str, password: str,
                    reason: str = "") -> Callable[[Session], approvals.Approval]:
         """A supervisor's four-eyes approval of what the signed-in officer is about to do."""

@@ -79,6 +79,32 @@ def sign_in(store: Store, counter: CounterSession, *, username: str, password: s
     return SignInOutcome(store.write(remember), online=True)
 
 
+def refresh_credential(store: Store, *, username: str, password: str, now: datetime,
+                       client: Callable[[], object] | None, policy) -> bool:
+    """Check ``password`` with the backend and, if right, cache it here (a supervisor approving at a
+    counter they never signed in at). True when checked online; False when no backend answered (the
+    offline check decides then). A wrong password or locked account raises :class:`SignInError`."""
+    from ..sync.errors import ServerRefused, ServerUnreachable, UntrustedServer
+
+    if client is None:
+        return False
+    try:
+        with client() as http:
+            answer = http.sign_in(username.strip(), password)
+    except ServerRefused as exc:
+        if exc.code in FINAL_CODES:
+            raise SignInError(f"server refused sign-in: {exc.code}", exc.message_vi) from None
+        return False
+    except (ServerUnreachable, UntrustedServer):
+        return False
+
+    def remember(s: Session) -> None:
+        officer = _refresh_officer(s, answer)
+        cache_credential(s, username=officer.username, password=password, now=now, policy=policy)
+    store.write(remember)
+    return True
+
+
 def _refresh_officer(session: Session, answer: dict) -> Officer:
     """The officer as the server knows them now (name, role), kept in the local officer table."""
     role = Role(answer["role"])

@@ -105,3 +105,28 @@ def test_the_workspace_signs_in_online_and_tells_when_it_fell_back(linked, demo_
     _cut_link(store)
     ws.sign_in("canbo07", "mat-khau-truc-tuyen")
     assert "ngoại tuyến" in ws.sign_in_notice
+
+
+def test_a_supervisor_new_to_this_counter_can_approve_once_the_backend_checked_the_password(linked):
+    from counter_app.security import approvals
+    from counter_app.security.permissions import Action
+
+    store, _agency = linked
+    client = online_signin.default_client(store)
+
+    def approve(password):
+        return store.write(lambda s: approvals.approve(s, action=Action.CANCEL_DOSSIER, target="X-1",
+                                                       requested_by="canbo01", supervisor="canbo07",
+                                                       password=password, now=NOW)).id
+    with pytest.raises(SignInError):  # never signed in here: no verifier to check offline
+        approve("mat-khau-truc-tuyen")
+    with pytest.raises(SignInError) as err:
+        online_signin.refresh_credential(store, username="canbo07", password="sai-mat-khau", now=NOW,
+                                         client=client, policy=POLICY)
+    assert err.value.message_vi == "Tên đăng nhập hoặc mật khẩu không đúng."
+    assert online_signin.refresh_credential(store, username="canbo07", password="mat-khau-truc-tuyen", now=NOW,
+                                            client=client, policy=POLICY)
+    assert approve("mat-khau-truc-tuyen")  # the server said supervisor; the verifier is cached now
+    _cut_link(store)
+    assert not online_signin.refresh_credential(store, username="canbo07", password="x", now=NOW,
+                                                client=online_signin.default_client(store), policy=POLICY)
