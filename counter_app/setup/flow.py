@@ -245,7 +245,8 @@ class SetupFlow:
             config_mod.with_agency_settings(self.config(), self.draft.agency_settings)
         except CounterError:
             self.draft.agency_settings = {}  # the backend's document is unusable here: the local file wins
-        store = Store.open(self.profile.db_path, backup_dir=self.profile.backup_dir)
+        key = self.profile.database_key() if hasattr(self.profile, "database_key") else None  # encrypted at rest
+        store = Store.open(self.profile.db_path, backup_dir=self.profile.backup_dir, key=key)
         try:
             store.write(lambda s: write_identity(s, self.draft, password=self._password, now=self.now()))
         finally:

@@ -84,6 +84,7 @@ def test_finishing_the_wizard_leads_to_sign_in_with_the_new_officer(qapp, tmp_pa
 
     def close_window(window) -> None:
         seen["officer"] = window.workspace.context.officer
+        seen["encrypted"] = window.workspace.store.encrypted
         window.close()
 
     def fill(wizard) -> None:
@@ -110,5 +111,5 @@ def test_finishing_the_wizard_leads_to_sign_in_with_the_new_officer(qapp, tmp_pa
     finally:
         qapp.setStyleSheet("")
     assert "chưa từng đăng nhập" in seen["demo_refused"] or "không đúng" in seen["demo_refused"]
-    assert seen["officer"] == "quantri"
+    assert seen["officer"] == "quantri" and seen["encrypted"], "the setup wrote the profile encrypted at rest"
     assert not needs_setup(Profile(tmp_path / "data"))
