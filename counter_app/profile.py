@@ -77,6 +77,15 @@ class Profile:
 
         return profile_secrets(self.root).database_key()
 
+    def file_key(self) -> bytes | None:
+        """The key that opens ``db_path`` as it is on disk now: None for an unencrypted profile or a
+        not yet converted plaintext file (tools that open the file directly: ``counter-app db``)."""
+        from .storage.db import is_plaintext
+
+        if not self.encrypted or is_plaintext(self.db_path):
+            return None
+        return self.database_key()
+
     def protect_attachments(self) -> None:
         """Seal the profile's new digitised files with its attachment key (encrypted profiles)."""
         if self.encrypted:

@@ -136,3 +136,18 @@ def test_a_plaintext_database_in_use_elsewhere_is_not_swapped_under_it(tmp_path,
     with later.read() as s:
         assert s.get(SettingRow, "note").value == "cả hai đều thấy"
     later.close()
+
+
+def test_file_key_opens_the_file_as_it_is_on_disk(tmp_path, os_keyring):
+    from counter_app.storage.db import make_engine
+    from counter_app.storage.migrate import current_revision, head_revision
+
+    plain = Profile(tmp_path / "p")
+    plain.open_store().close()
+    profile = Profile.default(tmp_path / "p")
+    assert profile.file_key() is None  # still plaintext: opened as such
+    profile.open_store().close()  # converted
+    key = profile.file_key()
+    assert key == profile.database_key()
+    assert current_revision(make_engine(profile.db_path, key=key)) == head_revision()
+    assert plain.file_key() is None
