@@ -229,6 +229,16 @@ class SetupFlow:
                        counter=replace(base.counter, agency_code=d.agency_code, counter_code=d.counter_code),
                        devices=d.devices)
 
+    def _first_update_check(self, store) -> None:
+        """Tell the backend this counter's version now, and keep any announcement for the sign-in
+        window. Best effort: the setup never fails because of it."""
+        from ..updates import check_store
+
+        try:
+            check_store(store, profile_root=self.profile.root, timeout=self.base_config.backend.timeout_seconds)
+        except CounterError:
+            pass
+
     def finish(self) -> Path:
         """Write the profile (one transaction) and then the config TOML; mark the profile set up."""
         from ..storage.db import Store
@@ -249,6 +259,8 @@ class SetupFlow:
         store = Store.open(self.profile.db_path, backup_dir=self.profile.backup_dir, key=key)
         try:
             store.write(lambda s: write_identity(s, self.draft, password=self._password, now=self.now()))
+            if self.draft.online:
+                self._first_update_check(store)
         finally:
             store.close()
         path = config_mod.save(self.config(), self.config_path)

@@ -40,7 +40,7 @@ def city_counter(admin, agency):
 
 
 def test_wizard_sets_up_a_counter_with_the_backend_and_real_devices(
-        qtbot, tmp_path, server, city_counter, cups_server, sane_config_dir, find_output, monkeypatch):
+        qtbot, tmp_path, server, city_counter, cups_server, sane_config_dir, find_output, monkeypatch, admin):
     from devices.docscanner import sane_backend
     from ui.setup_wizard.wizard import SetupWizard
 
@@ -124,6 +124,13 @@ def test_wizard_sets_up_a_counter_with_the_backend_and_real_devices(
     cfg = tomllib.loads((tmp_path / "config.toml").read_text(encoding="utf-8"))
     assert cfg["backend"]["url"] == server.url and cfg["devices"]["printer_a5"] == "QMC_PDF"
     assert cfg["devices"]["scanner_device"] == "test:0" and cfg["counter"]["counter_code"] == "Q03"
+
+    # The counter told the backend its version while finishing.
+    from counter_app import __version__
+    from counter_app.updates import platform_tag
+
+    seen = admin.http.get(f"/v1/admin/agencies/{registration['agency_code']}/app-versions").json()
+    assert [(r["counter_code"], r["version"], r["platform"]) for r in seen] == [("Q03", __version__, platform_tag())]
 
     from ui.workspace import Workspace
 
