@@ -14,7 +14,6 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from .config import load as load_config
 from .domain.errors import ConfigurationError
 from .resources import load_toml
 from .services.dossiers import get_dossier_row
@@ -43,9 +42,7 @@ def form_notice(session: Session, code: str, outcome: Outcome, *, now: datetime)
     row = get_dossier_row(session, code)
     wording = notice_wording(outcome, row.legal_basis)
     ctx = stored_context(session, row.code, form=wording["form"], now=now)
-    pattern = load_config().counter.lookup_url_pattern  # the receipt QR's address, when configured
-    if pattern and "{digits}" not in pattern:  # the digits never go on paper or in a QR (docs/online.md)
-        ctx.lookup_pattern = pattern
+    # stored_context sets the receipt QR's address from counter.lookup_url_pattern, as on paper
     pdf = render_form(wording["form"], ctx).pdf
     due = f"{row.due_at:%H:%M} ngày {row.due_at:%d/%m/%Y}" if row.due_at else ""
     fill = {"code": row.code, "due": due}

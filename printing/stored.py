@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.config import load as load_config
 from counter_app.domain.applicant import Applicant, ApplicantKind, Contact, IdentitySource, Submitter
 from counter_app.domain.dossier import Channel, Dossier, Handoff, HandoffResult, ReceivedComponent, StatusChange
 from counter_app.domain.legal_basis import LegalBasis
@@ -54,6 +55,9 @@ def stored_context(session: Session, code: str, *, form: str, now: datetime) -> 
                       officer_name=officer.full_name if officer else row.officer,
                       register_seq=row.code.rsplit("-", 1)[-1], register_book=f"{row.received_at:%Y}",
                       limit=TimeLimit(LimitKind(row.limit_kind), row.limit_value) if row.limit_kind else None)
+    pattern = load_config().counter.lookup_url_pattern  # the receipt QR's address, when configured
+    if pattern and "{digits}" not in pattern:  # the digits never go on paper or in a QR (docs/online.md)
+        ctx.lookup_pattern = pattern
     if form == "supplement":
         ctx.reasons, ctx.supplement_items = reasons[:1], reasons[1:]
     elif form == "apology":

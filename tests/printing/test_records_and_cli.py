@@ -187,3 +187,20 @@ def test_apology_letter_of_a_stored_dossier_names_both_appointments(desk, approv
     assert "Chờ kết quả xác minh" in flat
     assert "27 tháng 11 năm 2026" in flat or "27/11/2026" in flat
     assert "04 tháng 12 năm 2026" in flat or "4 tháng 12 năm 2026" in flat or "04/12/2026" in flat
+
+
+def test_the_printed_receipt_qr_follows_the_configured_lookup_pattern(stored, tmp_path, monkeypatch):
+    """The paper receipt and the PDF sent to an online applicant carry the same QR address."""
+    from printing.codes import lookup_url
+
+    profile, store, code = stored
+    at = datetime(2026, 11, 27, 9, 30)
+    config = tmp_path / "config.toml"
+    config.write_text('[counter]\nlookup_url_pattern = "https://tra-cuu.example.vn/hs?ma={code}"\n', encoding="utf-8")
+    monkeypatch.setenv("QMC_CONFIG", str(config))
+    with store.read() as s:
+        ctx = stored_context(s, code, form="receipt", now=at)
+    assert lookup_url(code, ctx.lookup_pattern) == f"https://tra-cuu.example.vn/hs?ma={code}"
+    config.write_text('[counter]\nlookup_url_pattern = "https://x.vn/?ma={code}&so={digits}"\n', encoding="utf-8")
+    with store.read() as s:  # a pattern asking for the ID digits is never used on paper
+        assert stored_context(s, code, form="receipt", now=at).lookup_pattern is None
