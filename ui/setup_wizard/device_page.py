@@ -52,7 +52,11 @@ class DevicesPage(FlowPage):
         self.barcode_mode.addItem(self.tr("Bàn phím (USB)"), "wedge")
         self.barcode_mode.addItem(self.tr("Cổng COM"), "serial")
         self.barcode_mode.setCurrentIndex(max(0, self.barcode_mode.findData(dev.barcode_mode)))
-        self.barcode_port = self._edit(self.tr("Cổng (COM3, /dev/ttyACM0)"), dev.barcode_port)
+        self.barcode_port = QComboBox()
+        self.barcode_port.setEditable(True)
+        self.barcode_port.setAccessibleName(self.tr("Cổng (COM3, /dev/ttyACM0)"))
+        self.barcode_port.lineEdit().setPlaceholderText(self.tr("Cổng (COM3, /dev/ttyACM0)"))
+        self.barcode_port.setEditText(dev.barcode_port)
         self.barcode_baud = QSpinBox()
         self.barcode_baud.setRange(1200, 115200)
         self.barcode_baud.setValue(dev.barcode_baud)
@@ -114,7 +118,7 @@ class DevicesPage(FlowPage):
 
     def values(self) -> dict:
         out = {"card_reader": self.card_reader.text().strip(), "barcode_mode": self.barcode_mode.currentData(),
-               "barcode_port": self.barcode_port.text().strip(), "barcode_baud": self.barcode_baud.value(),
+               "barcode_port": self.barcode_port.currentText().strip(), "barcode_baud": self.barcode_baud.value(),
                "scanner_device": self.scanner_device.text().strip(),
                "pkcs11_module": self.pkcs11_module.text().strip()}
         out.update({key: combo.currentText().strip() for key, combo in self.printers.items()})
@@ -125,16 +129,28 @@ class DevicesPage(FlowPage):
         self.listing.run(self._list_printers, self._fill_printers, lambda _message: None)
 
     @staticmethod
-    def _list_printers() -> list[str]:
+    def _list_printers() -> tuple[list[str], list[str]]:
+        """(printer queues, serial ports) — either list empty when its package is missing."""
         import tempfile
         from pathlib import Path
 
-        from printing.printers import Printers
+        try:
+            from printing.printers import Printers
 
-        return [p.name for p in Printers(spool_dir=Path(tempfile.gettempdir()), defaults={}).list_printers()]
+            printers = [p.name for p in Printers(spool_dir=Path(tempfile.gettempdir()), defaults={}).list_printers()]
+        except ImportError:
+            printers = []
+        try:
+            from devices.barcode.facade import list_serial_ports
 
-    def _fill_printers(self, names: list[str]) -> None:
-        for combo in self.printers.values():
+            ports = [p.device for p in list_serial_ports()]
+        except ImportError:
+            ports = []
+        return printers, ports
+
+    def _fill_printers(self, found: tuple[list[str], list[str]]) -> None:
+        printers, ports = found
+        for combo, names in [*((c, printers) for c in self.printers.values()), (self.barcode_port, ports)]:
             current = combo.currentText()
             combo.clear()
             combo.addItems(names)
