@@ -81,6 +81,11 @@ def test_wizard_sets_up_a_counter_with_the_backend_and_real_devices(
     # 3. The first officer signs in (online when the backend has it, else a local account).
     officer = wizard.page_for(Step.OFFICER)
     qtbot.keyClicks(officer.username, "lanhdao.minh")
+    if online_sign_in:  # the city checks the password: a wrong one is its Vietnamese refusal
+        qtbot.keyClicks(officer.password, "sai-mat-khau")
+        wizard.next()
+        assert flow.step is Step.OFFICER and "mật khẩu không đúng" in officer.error.text()
+        officer.password.clear()
     qtbot.keyClicks(officer.password, PASSWORD)
     qtbot.keyClicks(officer.password_again, PASSWORD)
     wizard.next()
