@@ -10,7 +10,7 @@ result ready…), ``holiday`` (calendar overrides), ``procedure`` (a catalog ver
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -36,6 +36,7 @@ class PullSummary:
     procedures: int = 0
     officers: int = 0
     cursor: int = 0
+    dossiers: set[str] = field(default_factory=set)  # codes of local dossiers whose status the pull moved
 
 
 def _apply_status(s: Session, body: dict, now: datetime, officer: str) -> bool:
@@ -55,10 +56,13 @@ def _apply_status(s: Session, body: dict, now: datetime, officer: str) -> bool:
 
 def _apply(s: Session, change: dict, summary: PullSummary, *, own_counter: str, now: datetime) -> None:
     kind, body = change["kind"], change["body"]
-    if kind == "status":
-        summary.statuses += _apply_status(s, body, now, str(body.get("officer", "")))
-    elif kind == "dossier" and change.get("origin_counter") != own_counter:
-        summary.statuses += _apply_status(s, body, now, f"quầy {change.get('origin_counter', '')}")
+    if kind == "status" and _apply_status(s, body, now, str(body.get("officer", ""))):
+        summary.statuses += 1
+        summary.dossiers.add(body["code"])
+    elif (kind == "dossier" and change.get("origin_counter") != own_counter
+          and _apply_status(s, body, now, f"quầy {change.get('origin_counter', '')}")):
+        summary.statuses += 1
+        summary.dossiers.add(body["code"])
     elif kind == "holiday":
         calendar_service.add_override(s, day=date.fromisoformat(body["day"]), kind=OverrideKind(body["kind"]),
                                       agency_code=body.get("agency_code"), note=body.get("note") or "thành phố",
@@ -77,21 +81,28 @@ def _apply(s: Session, change: dict, summary: PullSummary, *, own_counter: str, 
 
 
 def _apply_officer(s: Session, body: dict, *, agency_code: str | None) -> None:
-    """Officers and roles come from the city (the role table decides what each may do)."""
+    """Officers, roles and their agency come from the city (the role table decides what each may do).
+
+    The feed only carries the officers of this counter's agency, so the officer's agency is the
+    counter's: an existing row (e.g. a demo-seeded officer, agency ``000.00.01.H26``) is moved
+    to it too, else a supervisor's approval proof (keyed on agency, username and password) would
+    not match the server's and be refused as forged."""
     from ..domain.organisation import Role
     from ..storage.models import AgencyRow, OfficerRow, SettingRow
 
     role = Role(body["role"]).value
+    setting = s.get(SettingRow, "agency_code")
+    agency = agency_code or (setting.value if setting else "")
     row = s.scalar(select(OfficerRow).where(OfficerRow.username == body["username"]))
+    if (row is None or agency) and s.scalar(select(AgencyRow).where(AgencyRow.code == agency)) is None:
+        s.add(AgencyRow(code=agency, name=agency, level="xa"))
+        s.flush()
     if row is None:
-        setting = s.get(SettingRow, "agency_code")
-        agency = agency_code or (setting.value if setting else "")
-        if s.scalar(select(AgencyRow).where(AgencyRow.code == agency)) is None:
-            s.add(AgencyRow(code=agency, name=agency, level="xa"))
-            s.flush()
         s.add(OfficerRow(username=body["username"], full_name=body["full_name"], role=role, agency_code=agency))
     else:
         row.full_name, row.role = body["full_name"], role
+        if agency:
+            row.agency_code = agency
     s.flush()
 
 
