@@ -96,11 +96,17 @@ class CustomerFlow:
         self.dossiers, self.rated = [], []
         self.step = CustomerStep.WELCOME
 
-    def show_dossier(self, card: DossierCard) -> None:
+    def show_dossier(self, card: DossierCard) -> bool:
+        """Ask the citizen to confirm ``card``; False (nothing changes) when it was rated already or is
+        being rated (a later change of the same dossier, e.g. the rating itself, does not ask again)."""
         if self.officer is None:
             raise ValidationError("no officer", "Chưa có cán bộ phục vụ tại quầy.")
+        if any(r.dossier_code == card.code for r in self.rated) or (
+                self.step is CustomerStep.RATE and self.dossiers and self.dossiers[-1].code == card.code):
+            return False
         self.dossiers = [d for d in self.dossiers if d.code != card.code] + [card]
         self.step = CustomerStep.CONFIRM
+        return True
 
     def confirm(self) -> None:
         """The citizen has checked the summary: ask for the rating."""
@@ -121,4 +127,4 @@ class CustomerFlow:
     def reset(self) -> None:
         """Back to the idle screen (after the thanks, or when the visit ends)."""
         self.step = CustomerStep.IDLE if self.officer is None else CustomerStep.WELCOME
-        self.ticket_number, self.visit_id, self.dossiers = "", None, []
+        self.ticket_number, self.visit_id, self.dossiers = "", None, []  # ``rated`` stays: asked once

@@ -88,9 +88,10 @@ def push_visits(store: Store, client: QueueClient, *, now: Callable[[], datetime
         store.write(record)
 
 
-def follow_calls(client: QueueClient, on_calls: Callable[[list[dict[str, Any]]], None], *,
+def follow_calls(client: QueueClient, on_calls: Callable[[list[dict[str, Any]], bool], None], *,
                  stop: threading.Event, wait: int = 5, retry_seconds: float = 2.0) -> None:
-    """A display's loop: today's latest calls first, then every new call as it is made."""
+    """A display's loop: today's latest calls first (``on_calls(calls, True)``: to show, not to
+    announce), then every new call as it is made (``on_calls(calls, False)``)."""
     after: int | None = None
     while not stop.is_set():
         try:
@@ -99,9 +100,9 @@ def follow_calls(client: QueueClient, on_calls: Callable[[list[dict[str, Any]]],
             log.warning("queue calls: server unreachable (%s)", exc)
             stop.wait(retry_seconds)
             continue
-        after = answer["last_seq"]
+        initial, after = after is None, answer["last_seq"]
         if answer["calls"]:
-            on_calls(answer["calls"])
+            on_calls(answer["calls"], initial)
 
 
 def queue_client_for(store: Store, *, timeout: float = 10.0) -> QueueClient | None:

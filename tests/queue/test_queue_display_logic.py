@@ -95,6 +95,7 @@ def test_customer_flow_three_levels_by_default_and_five_when_configured(tmp_path
     assert (choice.dossier_code, choice.level, choice.scale, choice.officer, choice.visit_id) == \
         ("000.00.01.H26-261127-0001", 2, 3, "canbo01", "v-1")
     assert flow.step is CustomerStep.THANKS
+    assert flow.show_dossier(card) is False and flow.step is CustomerStep.THANKS, "rated once"
     flow.reset()
     assert flow.step is CustomerStep.WELCOME and flow.visit_id is None
     five = CustomerFlow(scale=5)

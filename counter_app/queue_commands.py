@@ -1,0 +1,120 @@
+"""``counter-app queue`` (tickets, KPIs, reconcile) and ``counter-app display`` (the calling display).
+
+The display is a Qt window: it runs in a child process (``python -m ui.queue.display``) so
+the command line, like the rest of the core, never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from datetime import date
+
+
+def register(sub) -> None:
+    p = sub.add_parser("queue", help="hàng chờ: lấy số, chỉ số trong ngày, gửi lượt phục vụ chờ đồng bộ")
+    qs = p.add_subparsers(dest="queue_command", required=True)
+    t = qs.add_parser("ticket", help="lấy một số thứ tự và in phiếu (máy in nhiệt, máy in PDF, hoặc lưu PDF)")
+    t.add_argument("--area", required=True, help="mã khu vực (resources/rules/queue.toml), ví dụ hotich")
+    t.add_argument("--priority", type=int, default=0, choices=range(5), help="0 thường; 1–4 ưu tiên")
+    t.add_argument("--printer", help="tên máy in (CUPS/Windows) cho phiếu PDF 80 mm")
+    t.add_argument("--save-only", action="store_true", help="chỉ lưu PDF, không in")
+    k = qs.add_parser("kpis", help="chỉ số hàng chờ của một ngày")
+    k.add_argument("--day", type=date.fromisoformat, help="YYYY-MM-DD (mặc định hôm nay)")
+    qs.add_parser("push", help="gửi các thay đổi lượt phục vụ chờ đồng bộ tới máy chủ điều phối")
+    p.set_defaults(handler=_run)
+    d = sub.add_parser("display", help="mở màn hình gọi số (toàn màn hình, đọc số bằng giọng nói)")
+    d.add_argument("--url", help="địa chỉ máy chủ điều phối (mặc định: theo đăng ký đồng bộ của máy)")
+    d.add_argument("--token", help="mã xác thực của thiết bị hiển thị")
+    d.add_argument("--windowed", action="store_true", help="chạy trong cửa sổ")
+    d.add_argument("--no-speech", action="store_true", help="không đọc số")
+    d.set_defaults(handler=_display)
+
+
+def display_command(args: argparse.Namespace) -> list[str]:
+    cmd = [sys.executable, "-m", "ui.queue.display"]
+    for flag, value in (("--data-dir", args.data_dir), ("--url", args.url), ("--token", args.token)):
+        if value:
+            cmd += [flag, str(value)]
+    return cmd + (["--windowed"] if args.windowed else []) + (["--no-speech"] if args.no_speech else [])
+
+
+def _display(args: argparse.Namespace) -> int:
+    return subprocess.call(display_command(args))
+
+
+def _minutes(td) -> str:
+    return "-" if td is None else f"{td.total_seconds() / 60:.1f} phút"
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import clock
+    from .profile import Profile
+    from .services import queue
+    from .sync.queue_client import push_visits, queue_client_for
+
+    profile = Profile.default(args.data_dir)
+    store = profile.open_store()
+    try:
+        if args.queue_command == "kpis":
+            with store.read() as s:
+                k = queue.day_kpis(s, day=args.day or clock.now().date())
+            print(f"Số đã cấp: {k.issued}; đã phục vụ: {k.served}; vắng mặt: {k.no_shows}; còn chờ: {k.waiting}")
+            print(f"Chờ trung bình: {_minutes(k.mean_wait)}; lâu nhất: {_minutes(k.max_wait)}; "
+                  f"phục vụ trung bình: {_minutes(k.mean_service)}")
+            for code, c in sorted(k.per_counter.items()):
+                print(f"  Quầy {code}: phục vụ {c.served}, vắng mặt {c.no_shows}, "
+                      f"trung bình {_minutes(c.mean_service)}")
+            print(f"Đánh giá (mức: số lượt): {dict(sorted(k.ratings.items()))}")
+            return 0
+        client = queue_client_for(store)
+        if args.queue_command == "push":
+            if client is None:
+                print("Máy này chưa đăng ký đồng bộ (counter-app sync --configure).", file=sys.stderr)
+                return 2
+            with client:
+                print(push_visits(store, client, now=clock.now))
+            return 0
+        return _ticket(args, store, client, spool=profile.root / "prints")
+    finally:
+        store.close()
+
+
+def _ticket(args: argparse.Namespace, store, client, *, spool) -> int:
+    from printing.escpos_ticket import open_printer
+    from printing.printers import Printers
+    from printing.queue_print import print_queue_ticket, queue_ticket
+
+    from . import clock, config
+    from .domain.queue import Priority, VisitState
+    from .services import queue
+    from .sync.errors import ServerUnreachable
+
+    area = queue.areas().get(args.area)
+    if area is None:
+        print(f"Không có khu vực “{args.area}”; có: {', '.join(queue.areas())}", file=sys.stderr)
+        return 2
+    now, remote = clock.now(), None
+    if client is not None:
+        try:
+            with client:
+                remote = client.issue(area.code, prefix=area.prefix, priority=args.priority)
+        except ServerUnreachable:
+            remote = None
+    if remote is not None:
+        number, waiting = remote["number"], remote["waiting_before"]
+    else:
+        visit = store.write(lambda s: queue.issue(s, area=area.code, priority=Priority(args.priority), now=now).value)
+        with store.read() as s:
+            waiting = sum(1 for v in queue.visits(s, day=now.date(), states={VisitState.WAITING})
+                          if v.area == area.code and v.id != visit.id)
+        number = visit.number
+    ticket = queue_ticket(number=number, area_name=area.name, issued_at=now, waiting=waiting)
+    thermal = None if args.save_only else open_printer(config.load().devices.printer_thermal)
+    printers = None if args.save_only or thermal is not None else Printers(spool_dir=spool)
+    done = print_queue_ticket(ticket, now=now, spool_dir=spool, thermal=thermal, printers=printers,
+                              printer=args.printer)
+    print(f"Số {number} ({area.name}); {done.via}{f': {done.saved_pdf}' if done.saved_pdf else ''}")
+    return 0
+
