@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.queue import Priority, QueueError, VisitState
-from counter_app.services import queue, ratings
+from counter_app.services import indicators, queue, ratings
 from counter_app.storage.models import OutboxEventRow
 from counter_app.storage.models_lifecycle import RatingRow
 from counter_app.storage.models_queue import QueueOutboxRow, QueueVisitEventRow
@@ -135,6 +135,9 @@ def test_one_visit_serves_several_dossiers_and_is_rated(q, desk):
         rated = (row.visit_id, row.officer, row.scale, row.level)
         payload = s.scalar(select(OutboxEventRow.payload).where(OutboxEventRow.kind == "rating"))
     assert rated == (v.id, "canbo01", 5, 2)
+    with desk.store.read() as s:  # counted in the indicators (766: satisfaction) like any rating
+        ind = indicators.compute(s, start=t(0), end=t(60), now=t(60), group=indicators.GroupBy.OFFICER)
+    assert dict(ind["canbo01"].ratings) == {"Hài lòng": 1}
     assert json.loads(payload) == {"level": 2, "scale": 5, "visit_id": v.id, "rated_officer": "canbo01"}
     with pytest.raises(ValidationError) as err:
         desk.store.write(lambda s: ratings.record_rating(s, code=codes[1], level=1, ctx=q.ctx1, now=t(7), scale=4))
