@@ -42,6 +42,13 @@ def _sign_in_soon(username: str, password: str, then=None) -> None:
     QTimer.singleShot(200, fill)
 
 
+def _set_up(data_dir: Path) -> None:
+    """A profile past its first-run setup (the setup wizard is tested in tests/ship)."""
+    from counter_app.setup import mark_done
+
+    mark_done(Profile(data_dir))
+
+
 def test_run_gui_demo_opens_a_window_and_discards_the_profile(qapp, monkeypatch, tmp_path):
     made: list[Profile] = []
     monkeypatch.delenv("QMC_LANG", raising=False)
@@ -67,6 +74,7 @@ def test_run_gui_keeps_a_real_profile_and_its_large_type_setting(qapp, monkeypat
         seen.update(officer=w.status.officer.text(), ctx=w.workspace.context)
         w.larger_action.trigger()
     _sign_in_soon("lanhdao01", "demo-lanhdao01", then=lambda: _close_windows_soon(check))
+    _set_up(data_dir)
     try:
         assert ui.app.run_gui(demo=False, data_dir=str(data_dir)) == 0
     finally:
@@ -97,6 +105,7 @@ def test_run_gui_shows_the_core_message_when_the_store_cannot_open(qapp, monkeyp
     shown: list[str] = []
     monkeypatch.setattr(ui.app.Workspace, "open", fail)
     monkeypatch.setattr(ui.app, "show_error", lambda parent, message: shown.append(message))
+    _set_up(tmp_path)
     try:
         assert ui.app.run_gui(demo=False, data_dir=str(tmp_path)) == 1
     finally:
@@ -113,6 +122,7 @@ def test_run_gui_reports_an_unexpected_start_up_error_without_a_traceback_dialog
     monkeypatch.setattr(ui.app, "show_error", lambda parent, message: shown.append(message))
     monkeypatch.delenv("QMC_DEMO_AUTO_SIGNIN", raising=False)
     _sign_in_soon("canbo01", "demo-canbo01")
+    _set_up(tmp_path)
     try:
         assert ui.app.run_gui(demo=False, data_dir=str(tmp_path)) == 1
     finally:
