@@ -25,6 +25,7 @@ from .lock import IdleGuard, LockOverlay
 from .ops import OperationRunner
 from .reception.wizard import PrintSlip, ReceptionPage
 from .returns import ReturnPage
+from .sync_bridge import SyncBridge
 from .theme import Theme
 from .widgets.brand_header import BrandHeader
 from .widgets.device_status import DeviceIndicator, DeviceSlot, default_slots, probe_slot
@@ -137,6 +138,14 @@ class MainWindow(QMainWindow):
         self.sync_timer = QTimer(self)
         self.sync_timer.timeout.connect(self.refresh_sync)
         self.sync_timer.start(SYNC_REFRESH_MS)
+        # The background sync of this session (signed in: the window opens after sign-in), off the GUI thread.
+        self.sync_bridge = SyncBridge(workspace, self)
+        self.sync_bridge.statusChanged.connect(self._on_sync_status)
+        self.sync_bridge.pulled.connect(self.runner.changed)  # pulled dossiers redraw like local writes
+        self.runner.changed.connect(lambda _changes: self.refresh_sync())  # "n mục chờ gửi" at once
+        self._sync_error = ""
+        if workspace.officer is not None:
+            self.sync_bridge.start()
 
         self.resize(1200, 750)
         self.show_page(self.reception)
@@ -195,6 +204,19 @@ class MainWindow(QMainWindow):
             self.status.show_error(exc.message_vi)
             return
         self.status.set_sync(configured, state, now=self.workspace.now())
+
+    def _on_sync_status(self, status) -> None:
+        """A status from the sync worker (queued to the GUI thread by the bridge)."""
+        self.status.set_sync(True, status, now=self.workspace.now())
+        if status.last_error and status.last_error != self._sync_error and not status.running:
+            self.status.show_error(status.last_error)  # once per new error; the tooltip keeps it
+        self._sync_error = status.last_error
+
+    def sync_now(self) -> None:
+        """“Đồng bộ ngay” (menu Tệp): a round now, on the worker's thread."""
+        if not self.sync_bridge.sync_now():
+            self.status.show_error(self.tr("Máy này chưa được cấu hình máy chủ đồng bộ của thành phố "
+                                           "(counter-app sync --configure)."))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -303,6 +325,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().removeEventFilter(self.idle_guard)
         self.idle_guard.timer.stop()
         self.sync_timer.stop()
+        self.sync_bridge.stop()  # waits a few seconds at most for a round in flight
         self.runner.shutdown()  # let a confirmed reception finish writing before the store closes
         if self.card_reader is not None:
             self.card_reader.close()
@@ -313,8 +336,10 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Thoát"), [QKeySequence("Ctrl+Q")], self.close)
         self.switch_action = self._action(self.tr("Đổi &cán bộ"), [], self.switch_officer)
         self.lock_action = self._action(self.tr("&Khóa màn hình"), [QKeySequence("Ctrl+L")], self.lock_now)
+        self.sync_action = self._action(self.tr("Đồng bộ &ngay"), [QKeySequence("Ctrl+Shift+S")], self.sync_now)
         file_menu.addAction(self.switch_action)
         file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 

@@ -25,12 +25,13 @@ from counter_app.security.signin import CounterSession, Officer, SecurityPolicy,
 from counter_app.services import catalog, fees, queries, ratings, returns
 from counter_app.services.calendar_service import calendar_for
 from counter_app.services.dossiers import CounterContext, ReceptionRecord, change_status, record_reception
-from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
+from counter_app.services.numbering import NumberAllocator
 from counter_app.services.operations import OpResult
 from counter_app.services.reception import ReceptionFlow
 from counter_app.services.returns import ReturnFlow
 from counter_app.services.identity import CounterIdentity, counter_identity
 from counter_app.storage.db import Store
+from counter_app.sync.background import ConfiguredLeaseSource
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,16 @@ def _policy() -> SecurityPolicy:
         return SecurityPolicy()
 
 
+def _sync_interval() -> float:
+    """``[sync] interval_seconds`` of the configuration (its default when the file is unusable)."""
+    from counter_app import config
+
+    try:
+        return float(config.load().sync.interval_seconds)
+    except CounterError:
+        return float(config.SyncConfig().interval_seconds)
+
+
 class Workspace:
     """One open profile: its store, its counter context and read-only queries for the UI."""
 
@@ -63,8 +74,12 @@ class Workspace:
         self.session = CounterSession(_policy())  # who is signed in (signin.CounterSession)
         self.sign_in_notice = ""  # e.g. "signed in offline: the city backend is out of reach"
         self.identity = self._load_identity()
-        # Local leases: one counter per agency until the sync issue brings the server source.
-        self.allocator = NumberAllocator(LocalLeaseSource(), counter_code=self.context.counter_code)
+        # Server leases once a city server is configured (decided per block), local ones without.
+        self.allocator = NumberAllocator(ConfiguredLeaseSource(now=now), counter_code=self.context.counter_code)
+        self.sync_worker = None  # the session's SyncWorker (start_sync), None when not syncing
+        self.sync_options = None  # SyncOptions / Backoff / interval (s) for start_sync; None: defaults, config
+        self.sync_backoff = None
+        self.sync_interval: float | None = None
 
     @classmethod
     def open(cls, profile: Profile, *, now: Callable[[], datetime] = clock.now) -> "Workspace":
@@ -77,7 +92,8 @@ class Workspace:
             raise
 
     def close(self) -> None:
-        """Close the store; a demo profile's folder is deleted."""
+        """Stop syncing, close the store; a demo profile's folder is deleted."""
+        self.stop_sync()
         self.store.close()
         self.profile.discard()
 
@@ -122,6 +138,31 @@ class Workspace:
 
         with self.store.read() as s:
             return bool(state.get(s, state.SERVER_URL)), state.load_status(s)
+
+    def start_sync(self):
+        """Start the background ``SyncWorker`` of this session (its own thread) when a city server is
+        configured; returns it (the running one if already started), or None."""
+        from counter_app.sync.background import make_worker, server_configured
+        from counter_app.sync.engine import SyncOptions
+        from counter_app.sync.worker import Backoff
+
+        if self.sync_worker is not None:
+            return self.sync_worker
+        with self.store.read() as s:
+            if not server_configured(s):
+                return None
+        worker = make_worker(self.store, self.profile.root, interval=self.sync_interval or _sync_interval(),
+                             options=self.sync_options or SyncOptions(), backoff=self.sync_backoff or Backoff())
+        worker.start()
+        self.sync_worker = worker
+        return worker
+
+    def stop_sync(self, timeout: float = 5.0) -> None:
+        """Stop the worker (a round in flight is waited for up to ``timeout`` s; its writes are
+        transactional, so one cut short loses nothing and the next start resends)."""
+        worker, self.sync_worker = self.sync_worker, None
+        if worker is not None:
+            worker.stop(timeout)
 
     # ---- queries -------------------------------------------------------------
 

@@ -41,6 +41,7 @@ class SyncWorker:
         self.rng = rng or random.Random()
         self.failures = 0
         self._listeners: list[Callable[[SyncStatus], None]] = []
+        self._round_listeners: list[Callable[[RoundSummary], None]] = []
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -53,6 +54,16 @@ class SyncWorker:
 
     def subscribe(self, listener: Callable[[SyncStatus], None]) -> None:
         self._listeners.append(listener)
+
+    def subscribe_rounds(self, listener: Callable[[RoundSummary], None]) -> None:
+        """``listener(summary)`` after every round, on the worker thread (e.g. what the pull changed)."""
+        self._round_listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable) -> None:
+        """Stop calling ``listener`` (status or round listener); unknown listeners are ignored."""
+        for listeners in (self._listeners, self._round_listeners):
+            if listener in listeners:
+                listeners.remove(listener)
 
     def _publish(self, status: SyncStatus) -> None:
         self._status = status
@@ -75,6 +86,11 @@ class SyncWorker:
         self.failures = 0 if summary.ok else self.failures + 1
         with self.store.read() as s:
             status = load_status(s)
+        for listener in list(self._round_listeners):
+            try:
+                listener(summary)
+            except Exception:  # a broken listener must not stop syncing
+                log.exception("sync round listener failed")
         self._publish(status.with_(running=False, online=summary.ok))
         return summary
 
