@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PyQt6.QtCore import QObject, pyqtSignal
+from PyQt6.QtCore import QCoreApplication, QObject, pyqtSignal
 
 from counter_app.domain.errors import CounterError
 
@@ -45,6 +45,9 @@ class LineScanner(QObject):
         self._lock = threading.Lock()
         self._job = None
         self._cancelled = False
+        app = QCoreApplication.instance()
+        if app is not None:  # the scanner's worker thread and library session end with the app
+            app.aboutToQuit.connect(self.close)
 
     @property
     def busy(self) -> bool:
@@ -97,6 +100,7 @@ class LineScanner(QObject):
 
     def close(self) -> None:
         self.cancel()
-        closer = getattr(self.scanner, "close", None)
+        scanner, self.scanner = self.scanner, None
+        closer = getattr(scanner, "close", None)
         if closer is not None:
             closer()
