@@ -54,6 +54,8 @@ def test_tap_the_simulated_card_fills_the_identity_without_typing(qtbot, demo_wi
     page = window.reception
     qtbot.waitUntil(lambda: window.card_reader.available(), timeout=5000)
     assert devices.card.slot.card is None and page.flow.step is Step.IDENTIFY
+    statuses: list[str] = []
+    window.card_reader.handler.progressed.connect(lambda *_: statuses.append(page.identify.status.text()))
     officer.key(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: page.flow.step is Step.PROCEDURE, timeout=10_000)
     a = page.flow.applicant
@@ -63,6 +65,8 @@ def test_tap_the_simulated_card_fills_the_identity_without_typing(qtbot, demo_wi
     assert "001******456" in page.banner.text() and "đã đọc chip" in page.banner.text()
     assert page.flow.id_warnings == ()
     assert officer.inputs == 1  # the tap: no identity character typed
+    assert any(text.startswith("Đang đọc chip") for text in statuses) and "DG2" in " ".join(statuses)
+    assert not page.identify.status.isVisible()  # cleared once read
     qtbot.waitUntil(lambda: window.card_reader.present, timeout=5000)  # the reader's poll saw the card
     code = receive_standard(qtbot, page, officer)
     qtbot.waitUntil(lambda: "PDF" in page.done.print_state.text(), timeout=15_000)

@@ -113,6 +113,9 @@ class IdentifyStep(QFrame):
         self.error.setObjectName("StepError")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.status = QLabel()  # a chip read in progress
+        self.status.setObjectName("MutedText")
+        self.status.hide()
         self.next_button = QPushButton(self.tr("Tiếp tục (Enter)"))
         self.next_button.setObjectName("PrimaryButton")
         self.next_button.clicked.connect(self.submit_typed)
@@ -123,6 +126,7 @@ class IdentifyStep(QFrame):
         layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.status)
         layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
 
@@ -139,6 +143,7 @@ class IdentifyStep(QFrame):
             edit.clear()
         self.sex.setCurrentIndex(0)
         self.show_error("")
+        self.show_status("")
         self.focus_first()
 
     def focus_first(self) -> None:
@@ -147,6 +152,10 @@ class IdentifyStep(QFrame):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     # ---- the three ways in ---------------------------------------------------------
 

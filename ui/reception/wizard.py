@@ -193,9 +193,22 @@ class ReceptionPage(QFrame):
         self.identify.chip_read = lambda can: bridge.present and bridge.read(can=can)
         bridge.identityRead.connect(self._chip_read)
         bridge.failed.connect(self._show_error)
+        bridge.handler.progressed.connect(self._chip_progress)
+        bridge.identityRead.connect(lambda _i: self.identify.show_status(""))
+        bridge.failed.connect(lambda _m: self.identify.show_status(""))
         bridge.cardPresent.connect(self._card_present)
         bridge.handler.keyNeeded.connect(lambda _retry: self._show_error(self.tr(
             "Cần số định danh để đọc chip: nhập 12 chữ số (hoặc quét mã QR trên thẻ) rồi Enter.")))
+
+    def _chip_progress(self, step: str, done: int, total: int) -> None:
+        """The chip read's progress (file by file; the photo, DG2, is the long one)."""
+        if self.flow.step is not Step.IDENTIFY:
+            return
+        if total:
+            self.identify.show_status(self.tr("Đang đọc chip: {file} {percent}%").format(
+                file=step, percent=done * 100 // total))
+        else:
+            self.identify.show_status(self.tr("Đang đọc chip…"))
 
     def _card_present(self, present: bool) -> None:
         if not present:
