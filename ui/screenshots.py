@@ -107,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         page.search.query.setText(QUERIES[0])
         shot(window, "02-reception-procedure")
         page.search.choose_current()
+        page.scan_line(page.flow.checklist[0].position)  # the demo's scanner (ui/demo_devices.py)
+        scanning = QElapsedTimer()
+        scanning.start()
+        while page.line_scanner.busy and scanning.elapsed() < 30_000:
+            QApplication.processEvents()
         shot(window, "03-reception-checklist")
         page.checklist.all_complete()
         shot(window, "04-reception-outcome")
