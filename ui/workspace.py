@@ -25,13 +25,12 @@ from counter_app.security.signin import CounterSession, Officer, SecurityPolicy,
 from counter_app.services import catalog, fees, queries, ratings, returns
 from counter_app.services.calendar_service import calendar_for
 from counter_app.services.dossiers import CounterContext, ReceptionRecord, change_status, record_reception
-from counter_app.services.numbering import NumberAllocator
 from counter_app.services.operations import OpResult
 from counter_app.services.reception import ReceptionFlow
 from counter_app.services.returns import ReturnFlow
 from counter_app.services.identity import CounterIdentity, counter_identity
 from counter_app.storage.db import Store
-from counter_app.sync.background import ConfiguredLeaseSource
+from counter_app.sync.background import ConfiguredAllocator
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ class Workspace:
         self.sign_in_notice = ""  # e.g. "signed in offline: the city backend is out of reach"
         self.identity = self._load_identity()
         # Server leases once a city server is configured (decided per block), local ones without.
-        self.allocator = NumberAllocator(ConfiguredLeaseSource(now=now), counter_code=self.context.counter_code)
+        self.allocator = ConfiguredAllocator(counter_code=self.context.counter_code, now=now)
         self.sync_worker = None  # the session's SyncWorker (start_sync), None when not syncing
         self.sync_options = None  # SyncOptions / Backoff / interval (s) for start_sync; None: defaults, config
         self.sync_backoff = None

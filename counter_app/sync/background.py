@@ -7,6 +7,8 @@ the background worker of a session, and what a round changed for the screens. No
   so two counters of one agency never issue the same code; without one (the embedded
   single-counter default, the demo) from the local high-water mark. Configuring a server while
   the app runs switches at the next block.
+* :class:`ConfiguredAllocator` closes a local block still open when a server gets configured
+  (its remaining numbers could collide with another counter's server leases).
 * :func:`make_worker` builds the session's :class:`~counter_app.sync.worker.SyncWorker`.
 * :func:`round_changes` turns a round's summary into the services' :class:`Changes`, so the
   screens redraw what a pull moved (another counter's change, a department's result).
@@ -19,12 +21,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from .. import clock
-from ..services.numbering import Block, LocalLeaseSource
+from ..domain.dossier_code import DossierCode
+from ..services.numbering import Block, LocalLeaseSource, NumberAllocator
 from ..services.operations import Changes
 from ..storage.db import Store
+from ..storage.models import NumberLeaseRow
 from . import state
 from .engine import RoundSummary, SyncOptions
 from .leases import ServerLeaseSource
@@ -52,6 +57,24 @@ class ConfiguredLeaseSource:
               size: int, max_sequence: int) -> Block:
         return self.source_for(session).lease(session, agency_code=agency_code, day=day, counter_code=counter_code,
                                               size=size, max_sequence=max_sequence)
+
+
+class ConfiguredAllocator(NumberAllocator):
+    """The counter's allocator over a :class:`ConfiguredLeaseSource`. With a server configured, a
+    local block left open (leased before the configuration) is closed at its last issued number
+    first, in the same transaction, so every further number comes from the server's leases."""
+
+    def __init__(self, *, counter_code: str, now: Callable[[], datetime] = clock.now, **kw) -> None:
+        super().__init__(ConfiguredLeaseSource(now=now), counter_code=counter_code, **kw)
+
+    def next_code(self, session: Session, *, agency_code: str, day: date, now: datetime) -> DossierCode:
+        if state.get(session, state.SERVER_URL):
+            session.execute(update(NumberLeaseRow).where(
+                NumberLeaseRow.agency_code == agency_code, NumberLeaseRow.day == day,
+                NumberLeaseRow.counter_code == self.counter_code, NumberLeaseRow.source == "local",
+                NumberLeaseRow.next_value <= NumberLeaseRow.last).values(last=NumberLeaseRow.next_value - 1)
+                .execution_options(synchronize_session="fetch"))
+        return super().next_code(session, agency_code=agency_code, day=day, now=now)
 
 
 def make_worker(store: Store, profile_root: Path, *, interval: float, options: SyncOptions = SyncOptions(),

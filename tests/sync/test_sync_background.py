@@ -8,11 +8,11 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from counter_app.services.numbering import NumberAllocator, NumberingUnavailable
+from counter_app.services.numbering import NumberingUnavailable
 from counter_app.storage.models import NumberLeaseRow
 from counter_app.storage.models_sync import SyncLeasePoolRow
 from counter_app.sync import state
-from counter_app.sync.background import ConfiguredLeaseSource, round_changes
+from counter_app.sync.background import ConfiguredAllocator, round_changes
 from counter_app.sync.engine import RoundSummary
 from counter_app.sync.pull import PullSummary
 
@@ -28,15 +28,17 @@ def _sources(store) -> list[tuple[str, int, int]]:
         return [(r.source, r.first, r.last) for r in s.scalars(select(NumberLeaseRow).order_by(NumberLeaseRow.id))]
 
 
-def test_local_leases_without_a_server_then_server_leases_once_one_is_configured(store):
-    allocator = NumberAllocator(ConfiguredLeaseSource(now=lambda: AT), counter_code="Q01", block_size=2)
+def test_local_leases_without_a_server_then_only_server_leases_once_one_is_configured(store):
+    allocator = ConfiguredAllocator(counter_code="Q01", now=lambda: AT, block_size=3)
     assert [_next(store, allocator) for _ in range(2)] == [f"{AGENCY}-261127-0001", f"{AGENCY}-261127-0002"]
+    assert allocator.source.source_for is not None and _sources(store) == [("local", 1, 3)]
 
     def configure(s):
         state.put(s, state.SERVER_URL, "https://motcua.example")
         state.put(s, state.TOKEN, "t")
         s.add(SyncLeasePoolRow(agency_code=AGENCY, day=DAY, first=301, last=302, fetched_at=AT, taken_at=None))
     store.write(configure)
+    # The local block still open (0003 left) is closed: its numbers may be another counter's server lease.
     assert [_next(store, allocator) for _ in range(2)] == [f"{AGENCY}-261127-0301", f"{AGENCY}-261127-0302"]
     with pytest.raises(NumberingUnavailable) as err:  # pool used up, no fallback slice known: never invent
         _next(store, allocator)
