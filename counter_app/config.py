@@ -77,6 +77,7 @@ class QueueConfig:
     rating_scale: int = 3  # 3 (Rất hài lòng / Hài lòng / Không hài lòng) or 5 levels
     speech: bool = True  # speak calls on the calling display (espeak-ng, when installed)
     customer_screen: bool = False  # open the customer-facing window on the second screen
+    panel: bool = False  # show the queue panel docked in the main window (F5 shows it anyway)
 
 
 @dataclass(frozen=True)

@@ -40,4 +40,5 @@ EXTRA_PAGES: list[PageSpec] = [
     PageSpec("online", "ui.online:OnlinePage", "F9"),
     PageSpec("handoffs", "ui.handoffs:HandoffPage", "F7"),
     PageSpec("diagnostics", "ui.diagnostics:DiagnosticsPage", "F12"),
+    PageSpec("queue", "ui.queue.panel:QueuePanel", placement="dock"),
 ]

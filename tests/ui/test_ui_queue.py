@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from PyQt6.QtCore import Qt
 from PyQt6.QtTest import QTest
+from PyQt6.QtWidgets import QDockWidget
 from sqlalchemy import select
 
 from counter_app.domain.applicant import Applicant, ApplicantKind
@@ -50,14 +51,17 @@ def receive(window, workspace) -> str:
 def panel(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    dock = window.findChild(QDockWidget, "dock_queue")
+    qtbot.waitUntil(lambda: not dock.isVisible(), timeout=2000)  # queue.panel is off by default
     return window.queue
 
 
 def test_f5_calls_the_next_ticket_and_the_visit_takes_the_dossier_and_the_rating(qtbot, window, panel, workspace):
     assert panel.number.text() == "—" and panel.title() == "Hàng chờ"
     first, second = issue(workspace), issue(workspace, minutes=-20)
-    QTest.keyClick(window, Qt.Key.Key_F5)
+    QTest.keyClick(window, Qt.Key.Key_F5)  # F5 shows the panel and calls
     qtbot.waitUntil(lambda: panel.number.text() == first.number, timeout=3000)
+    assert window.findChild(QDockWidget, "dock_queue").isVisible()
     assert "đã gọi" in panel.state.text() and panel.buttons["serve"].isEnabled()
     assert not panel.buttons["finish"].isEnabled()
     panel.open_customer_screen()
@@ -101,10 +105,12 @@ def _linked(workspace, visit_id):
 
 
 def test_hold_resume_and_paper_ticket_with_a_clear_error(qtbot, window, panel, workspace):
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: panel.error.isVisible() and panel.error.text() == "Không còn ai đang chờ.", timeout=3000)
     panel.paper.setText("số 12!")
     panel.paper_button.click()
-    qtbot.waitUntil(panel.error.isVisible, timeout=3000)
-    assert panel.error.text().startswith("Số phiếu giấy không hợp lệ") and panel.paper.text() == "số 12!"
+    qtbot.waitUntil(lambda: panel.error.text().startswith("Số phiếu giấy không hợp lệ"), timeout=3000)
+    assert panel.paper.text() == "số 12!"
     panel.paper.setText("A027")
     panel.paper_button.click()
     qtbot.waitUntil(lambda: panel.number.text() == "A027", timeout=3000)

@@ -9,10 +9,10 @@ the citizen on the customer-facing screen.
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QTimer
+from PyQt6.QtCore import QSize, QTimer
 from PyQt6.QtGui import QAction, QKeySequence
-from PyQt6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                             QWidget)
+from PyQt6.QtWidgets import (QComboBox, QDockWidget, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                             QScrollArea, QVBoxLayout, QWidget)
 
 from counter_app import config
 from counter_app.domain.errors import CounterError
@@ -24,6 +24,9 @@ from counter_app.sync.queue_client import queue_client_for
 
 from ..ops import OperationRunner
 from ..workspace import Workspace
+
+
+PANEL_WIDTH = 240
 
 
 def _queue_config() -> config.QueueConfig:
@@ -85,7 +88,16 @@ class QueuePanel(QFrame):
 
         heading = QLabel(self.tr("Hàng chờ"))
         heading.setObjectName("PanelHeading")
-        layout = QVBoxLayout(self)
+        # Scrolled, so the dock never widens the window past a counter screen at the largest type.
+        inner = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(12, 12, 12, 12)
         for w in (heading, self.number, self.state, self.held, self.link, self.error, self.call_button):
             layout.addWidget(w)
@@ -111,6 +123,18 @@ class QueuePanel(QFrame):
         self.render(self.desk.current())
         if self.settings.customer_screen:
             QTimer.singleShot(0, self.open_customer_screen)
+        QTimer.singleShot(0, lambda: self._show_dock(self.settings.panel))  # once the window has docked it
+
+    def _show_dock(self, visible: bool = True) -> None:
+        dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        if dock is not None and dock.isVisible() != visible:
+            dock.setVisible(visible)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """Narrow by default: the reception and search pages keep their room (the officer may widen it)."""
+        return QSize(PANEL_WIDTH, super().sizeHint().height())
 
     # ---- the main-window protocol (ui.pages) ---------------------------------------------
 
@@ -138,6 +162,7 @@ class QueuePanel(QFrame):
     # ---- actions ---------------------------------------------------------------------------
 
     def call_next(self) -> None:
+        self._show_dock()
         self._run(self.desk.call_next, nobody=True)
 
     def act(self, name: str) -> None:
