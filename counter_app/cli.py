@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "devices.barcode.commands",  # qr, barcode (barcode issue)
     "devices.docscanner.commands",  # scan, sign (scanning issue)
     "counter_app.sync.commands",  # sync (sync issue)
+    "counter_app.queue_commands",  # queue, display (queue issue)
     "counter_app.lifecycle_commands",  # report indicators / book (lifecycle issue)
     "counter_app.channel_commands",  # postal, online (online issue)
     "counter_app.security.commands",  # purge (security issue: retention)
