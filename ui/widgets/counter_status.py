@@ -55,17 +55,19 @@ class CounterStatusBar(QStatusBar):
         """``state`` is ``counter_app.sync.state.SyncStatus``: online, offline since, items waiting."""
         if not configured:
             text = self.tr("Ngoại tuyến — chưa cấu hình máy chủ đồng bộ")
-        elif state.online:
-            text = self.tr("Trực tuyến")
         elif state.offline_since is not None:
             text = self.tr("Ngoại tuyến từ {at}").format(at=format(state.offline_since, "%H:%M %d/%m"))
+        elif state.last_error:  # reached the server, but the round failed (e.g. a revoked counter token)
+            text = self.tr("Lỗi đồng bộ")
+        elif state.online:
+            text = self.tr("Trực tuyến")
         else:
             text = self.tr("Chưa đồng bộ lần nào")
         waiting = state.waiting_events + state.waiting_uploads if configured else 0
-        if waiting:
-            text += self.tr(" · {n} mục chờ gửi").format(n=waiting)
+        if waiting:  # the count first: it must stay readable when the label is elided
+            text = self.tr("{n} mục chờ gửi · ").format(n=waiting) + text
         self.sync.setText(text)
-        self.sync.setToolTip(state.last_error or text)
+        self.sync.setToolTip(f"{text}\n{state.last_error}" if state.last_error else text)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
