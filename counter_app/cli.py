@@ -60,12 +60,17 @@ def positive_number(value: str) -> float:
     return n
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="counter-app", description="Quầy Một cửa — ứng dụng tại quầy tiếp nhận và trả kết quả.")
     p.add_argument("--demo", action="store_true",
                    help="chạy giao diện trên hồ sơ dùng thử (dữ liệu mẫu, xóa khi thoát)")
     p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định theo hệ điều hành, hoặc $QMC_DATA_DIR)")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _gui_parser()
     sub = p.add_subparsers(dest="command")
     for module in command_modules():
         module.register(sub)
@@ -86,6 +91,13 @@ def command_modules() -> list:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not {"-h", "--help"} & set(argv):  # the GUI needs none of the command modules: start fast
+        gui_args, rest = _gui_parser().parse_known_args(argv)
+        if not rest:
+            from ui.app import run_gui
+
+            return run_gui(demo=gui_args.demo, data_dir=gui_args.data_dir)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

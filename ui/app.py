@@ -1,10 +1,11 @@
 """Starting the GUI: ``counter-app`` (or ``counter-app --demo``) ends up in :func:`run_gui`.
 
-Order: QApplication → language (``$QMC_LANG``) → brand theme → profile and store →
-sign-in window → main window (for the signed-in officer) → event loop.
-``$QMC_EXIT_AFTER_START_MS`` quits after that many ms, from the sign-in window too (bundle
-smoke test); ``$QMC_DEMO_AUTO_SIGNIN=1`` signs the demo officer in without the dialog
-(demo profile only). A demo profile lives in a temporary folder, deleted on exit.
+Order: QApplication → language (``$QMC_LANG``) → brand theme → profile → sign-in window,
+while a worker thread opens the store (:mod:`ui.startup`) → main window (for the signed-in
+officer) → event loop. Nothing SQLAlchemy-, printing- or device-related is imported before
+the sign-in window shows. ``$QMC_EXIT_AFTER_START_MS`` quits after that many ms, from the
+sign-in window too (bundle smoke test); ``$QMC_DEMO_AUTO_SIGNIN=1`` signs the demo officer in
+without the dialog (demo profile only). A demo profile lives in a temporary folder, deleted on exit.
 Errors raised by the core are shown with their Vietnamese message, never a traceback;
 anything unexpected is logged to stderr and reported in a short dialog.
 """
@@ -17,25 +18,28 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import metadata
+from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from PyQt6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PyQt6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from counter_app.domain.errors import CounterError
 from counter_app.profile import Profile
 
 from .i18n import install_language, language_from_env, remove_language
-from .main_window import MainWindow
-from .print_hook import slip_printer
+from .startup import PendingWorkspace, StartCache
 from .theme import Theme
-from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "quay-mot-cua"
 ORG_NAME = "QuayMotCua"
 FONT_SCALE_KEY = "view/font_scale"
+FIRST_PAINT_FALLBACK_MS = 150
 
 
 def run_gui(*, demo: bool, data_dir: str | None) -> int:
@@ -44,6 +48,7 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
     configure_application(app)
     translator = install_language(app, language_from_env())
     profile: Profile | None = None
+    pending: PendingWorkspace | None = None
     workspace: Workspace | None = None
     try:
         with _errors_shown_as_dialogs():
@@ -57,14 +62,18 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
                 from .setup_wizard import ensure_set_up  # a new real profile: first-run setup (ship issue)
                 if not ensure_set_up(profile):
                     return 0  # the setup wizard was left: nothing written
-                workspace = Workspace.open(profile)
+                cache = StartCache(settings)
+                pending = PendingWorkspace(profile, None if demo else cache.load())
                 exit_after = os.environ.get("QMC_EXIT_AFTER_START_MS")  # smoke tests of the bundle
                 if exit_after:  # quits from the sign-in window too
                     QTimer.singleShot(int(exit_after), lambda: _exit_now(app))
-                if not sign_in_at_start(workspace):
+                signed_in = sign_in_at_start(pending)
+                if pending.started:
+                    workspace = pending.wait()  # raises what opening the store raised
+                    cache.save(workspace)  # the next sign-in window shows these names at once
+                if not signed_in:
                     return 0  # the officer chose "Thoát" (or the smoke-test timer ended it)
-                window = MainWindow(workspace, theme, print_slip=slip_printer(workspace),
-                                    card_reader_factory=card_reader_factory(profile))
+                window = build_main_window(workspace, theme, profile)
             except CounterError as exc:
                 log.warning("start-up failed: %s: %s", exc.code, exc)
                 show_error(None, exc.message_vi)
@@ -91,6 +100,23 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
         remove_language(app, translator)
 
 
+def build_main_window(workspace: Workspace, theme: Theme, profile: Profile) -> MainWindow:
+    """The signed-in window with printing and the card reader wired (imported only now)."""
+    from .main_window import MainWindow
+    from .print_hook import slip_printer
+
+    if profile.demo:  # simulated card reader and scanner where no hardware answers (ui/demo_devices.py)
+        from .demo_devices import DemoDevices, install_demo_devices
+
+        devices = DemoDevices()
+        window = MainWindow(workspace, theme, print_slip=slip_printer(workspace),
+                            card_reader_factory=devices.card_reader_factory())
+        install_demo_devices(window, devices)
+        return window
+    return MainWindow(workspace, theme, print_slip=slip_printer(workspace),
+                      card_reader_factory=card_reader_factory(profile))
+
+
 def _exit_now(app: QApplication) -> None:
     """Smoke-test exit: an open dialog (sign-in) is closed, else the main loop ends."""
     dialogs = [w for w in app.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
@@ -100,14 +126,23 @@ def _exit_now(app: QApplication) -> None:
         app.quit()
 
 
-def sign_in_at_start(workspace: Workspace) -> bool:
-    """The sign-in window; ``QMC_DEMO_AUTO_SIGNIN=1`` signs the demo officer in (demo profile only)."""
+def sign_in_at_start(workspace: Workspace | PendingWorkspace) -> bool:
+    """The sign-in window; ``QMC_DEMO_AUTO_SIGNIN=1`` signs the demo officer in (demo profile only).
+
+    With a :class:`PendingWorkspace` the window shows first and the store opens behind it; a
+    store that cannot be opened closes the window (the caller shows why).
+    """
     from .signin import DEMO_OFFICER, SignInDialog
 
     if workspace.profile.demo and os.environ.get("QMC_DEMO_AUTO_SIGNIN") == "1":
         workspace.sign_in(*DEMO_OFFICER)
         return True
+    if isinstance(workspace, PendingWorkspace) and workspace.cached is None:
+        workspace.wait()  # first start: nothing to show before the store is open (raises its error)
     dialog = SignInDialog(workspace)
+    if isinstance(workspace, PendingWorkspace):
+        workspace.signals.failed.connect(lambda _message: dialog.reject())
+        start_after_first_paint(dialog, workspace.start)
     try:
         return dialog.exec() == SignInDialog.DialogCode.Accepted and workspace.officer is not None
     finally:
@@ -115,6 +150,29 @@ def sign_in_at_start(workspace: Workspace) -> bool:
         # later style-sheet walk (the crash tests/ui/conftest.py describes).
         dialog.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, then) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self.fire)  # no paint (minimised…): start anyway
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.fire)
+        return False
+
+    def fire(self) -> None:
+        if self.then is not None:
+            then, self.then = self.then, None
+            then()
+
+
+def start_after_first_paint(widget: QWidget, then) -> None:
+    """Run ``then`` once ``widget`` has been painted (the store opens after the window is drawn)."""
+    _FirstPaint(widget, then)
 
 
 def _log_to_profile(profile: Profile) -> None:
@@ -152,10 +210,9 @@ def install_scanner_filter(app: QApplication, window: MainWindow):
 def configure_application(app: QCoreApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    try:
-        app.setApplicationVersion(metadata.version("quay-mot-cua"))
-    except metadata.PackageNotFoundError:
-        pass
+    from counter_app import __version__  # not importlib.metadata: it costs ~20 ms at start-up
+
+    app.setApplicationVersion(__version__)
 
 
 def ui_settings(profile: Profile) -> QSettings:

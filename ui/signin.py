@@ -12,10 +12,14 @@ from __future__ import annotations
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from counter_app.domain.errors import CounterError
-from counter_app.security.signin import Officer
+from typing import TYPE_CHECKING
 
-from .workspace import Workspace
+from counter_app.domain.errors import CounterError
+
+if TYPE_CHECKING:  # not at run time: the sign-in window shows before SQLAlchemy loads (ui.startup)
+    from counter_app.security.signin import Officer
+
+    from .workspace import Workspace
 
 #: The demo officer signed in by ``QMC_DEMO_AUTO_SIGNIN=1`` (docs/demo.md).
 DEMO_OFFICER = ("canbo01", "demo-canbo01")

@@ -9,6 +9,8 @@ from PyQt6.QtCore import QSettings, QTimer
 from PyQt6.QtWidgets import QApplication
 
 import ui.app
+import ui.main_window
+import ui.workspace
 from counter_app.domain.errors import ConfigurationError
 from counter_app.profile import Profile
 from ui.i18n import install_language, language_from_env, remove_language
@@ -103,7 +105,7 @@ def test_run_gui_shows_the_core_message_when_the_store_cannot_open(qapp, monkeyp
         raise error
 
     shown: list[str] = []
-    monkeypatch.setattr(ui.app.Workspace, "open", fail)
+    monkeypatch.setattr(ui.workspace.Workspace, "open", fail)
     monkeypatch.setattr(ui.app, "show_error", lambda parent, message: shown.append(message))
     _set_up(tmp_path)
     try:
@@ -113,12 +115,41 @@ def test_run_gui_shows_the_core_message_when_the_store_cannot_open(qapp, monkeyp
     assert shown == [error.message_vi]
 
 
+def test_a_store_failing_behind_the_sign_in_window_closes_it_with_the_core_message(qapp, monkeypatch, tmp_path):
+    """Later starts show the sign-in window from ``ui.ini`` before the store opens (ui.startup):
+    a store that then fails to open closes the window and its message is shown."""
+    error = ConfigurationError("db locked", "Không mở được cơ sở dữ liệu.")
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    for key, value in (("agency_code", "000.00.01.H26"), ("agency_name", "Phường Thử"), ("counter_code", "Q01"),
+                       ("counter_name", "Quầy số 1")):
+        settings.setValue(f"start/{key}", value)
+    settings.sync()
+    seen: dict[str, str] = {}
+
+    def fail(*_a, **_k):
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()]
+        seen["window"] = dialogs[0].windowTitle() if dialogs else ""
+        raise error
+
+    shown: list[str] = []
+    monkeypatch.delenv("QMC_DEMO_AUTO_SIGNIN", raising=False)
+    monkeypatch.setattr(ui.workspace.Workspace, "open", fail)
+    monkeypatch.setattr(ui.app, "show_error", lambda parent, message: shown.append(message))
+    _set_up(tmp_path)
+    try:
+        assert ui.app.run_gui(demo=False, data_dir=str(tmp_path)) == 1
+    finally:
+        qapp.setStyleSheet("")
+    assert seen["window"].startswith("Đăng nhập")  # the window was up while the store was opening
+    assert shown == [error.message_vi]
+
+
 def test_run_gui_reports_an_unexpected_start_up_error_without_a_traceback_dialog(qapp, monkeypatch, tmp_path):
     def boom(*_a, **_k):
         raise RuntimeError("programming error")
 
     shown: list[str] = []
-    monkeypatch.setattr(ui.app, "MainWindow", boom)
+    monkeypatch.setattr(ui.main_window, "MainWindow", boom)
     monkeypatch.setattr(ui.app, "show_error", lambda parent, message: shown.append(message))
     monkeypatch.delenv("QMC_DEMO_AUTO_SIGNIN", raising=False)
     _sign_in_soon("canbo01", "demo-canbo01")
@@ -160,3 +191,53 @@ def test_missing_translation_file_falls_back_to_vietnamese(qapp, monkeypatch, tm
     monkeypatch.setenv("QMC_RESOURCES", str(tmp_path))
     assert install_language(qapp, "en") is None
     remove_language(qapp, None)
+
+
+_PROBE = """
+import sys
+from PyQt6.QtCore import QEvent, QObject, QTimer
+from PyQt6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+seen = []
+
+class Shown(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Show and obj.objectName() == "SignInDialog" and not seen:
+            seen.append(sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "alembic", "printing",
+                                                                             "devices", "keyring")
+                               or m in ("ui.main_window", "ui.workspace")))
+            QTimer.singleShot(3000, lambda: obj.reject())
+        return False
+
+shown = Shown()
+app.installEventFilter(shown)
+from counter_app.cli import main
+code = main(["--data-dir", sys.argv[1]])
+print("AT_SHOW", ",".join(seen[0]))
+print("AFTER", "sqlalchemy" in sys.modules, "ui.main_window" in sys.modules)
+print("EXIT", code)
+"""
+
+
+def test_the_sign_in_window_shows_before_sqlalchemy_and_the_pages_load(tmp_path):
+    """``counter-app`` on a profile that has started before: the sign-in window is shown with
+    nothing of SQLAlchemy, Alembic, printing, devices or the main window imported; the store
+    is opened (and the pages imported) behind it."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root), QMC_ALLOW_INSECURE_KEYRING="1")
+    for name in ("QMC_EXIT_AFTER_START_MS", "QMC_DEMO_AUTO_SIGNIN", "QMC_DATA_DIR"):
+        env.pop(name, None)
+    _set_up(tmp_path)
+    first = subprocess.run([sys.executable, "-m", "counter_app.cli", "--data-dir", str(tmp_path)], cwd=root,
+                           env=dict(env, QMC_EXIT_AFTER_START_MS="300"), capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    cached = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    assert cached.value("start/counter_code") == "Q01"
+    out = subprocess.run([sys.executable, "-c", _PROBE, str(tmp_path)], cwd=root, env=env, capture_output=True,
+                         text=True, timeout=120).stdout.splitlines()
+    assert "AT_SHOW " in out and "EXIT 0" in out, out
+    assert "AFTER True True" in out, out
