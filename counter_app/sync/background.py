@@ -10,12 +10,15 @@ the background worker of a session, and what a round changed for the screens. No
 * :class:`ConfiguredAllocator` closes a local block still open when a server gets configured
   (its remaining numbers could collide with another counter's server leases).
 * :func:`make_worker` builds the session's :class:`~counter_app.sync.worker.SyncWorker`.
+* :class:`DailyChecks` runs, after the first successful round of each day, the checks that
+  need the server but not at every round: the update announcement and the agency's settings.
 * :func:`round_changes` turns a round's summary into the services' :class:`Changes`, so the
   screens redraw what a pull moved (another counter's change, a department's result).
 """
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable
 from datetime import date, datetime
@@ -34,6 +37,8 @@ from . import state
 from .engine import RoundSummary, SyncOptions
 from .leases import ServerLeaseSource
 from .worker import Backoff, SyncWorker
+
+log = logging.getLogger(__name__)
 
 
 def server_configured(session: Session) -> bool:
@@ -82,8 +87,53 @@ def make_worker(store: Store, profile_root: Path, *, interval: float, options: S
     """The worker of a GUI session; attachments are the profile's stored files (as ``sync --once``)."""
     from .attachments import StoredAttachments
 
-    return SyncWorker(store, interval=interval, backoff=backoff, options=options,
-                      attachments=StoredAttachments(store, profile_root), rng=rng)
+    worker = SyncWorker(store, interval=interval, backoff=backoff, options=options,
+                        attachments=StoredAttachments(store, profile_root), rng=rng)
+    worker.subscribe_rounds(DailyChecks(store, profile_root))
+    return worker
+
+
+class DailyChecks:
+    """A round listener: once a day, after a successful round, ask the server for an announced
+    update (:func:`counter_app.updates.check_store`, kept for the sign-in and end-of-shift notices;
+    nothing is ever installed) and refresh the agency's settings
+    (:func:`counter_app.setup.backend.refresh_agency_settings`). A failure is logged and retried
+    after the next successful round; it never stops syncing."""
+
+    def __init__(self, store: Store, profile_root: Path, *, today: Callable[[], date] = lambda: clock.now().date(),
+                 checks: dict[str, Callable[[], object]] | None = None) -> None:
+        self.today = today
+        self.done: dict[str, date] = {}
+        self.checks = checks if checks is not None else {
+            "update": lambda: _check_update(store, profile_root),
+            "agency_settings": lambda: _refresh_settings(store),
+        }
+
+    def __call__(self, summary: RoundSummary) -> None:
+        if not summary.ok:
+            return
+        day = self.today()
+        for name, check in self.checks.items():
+            if self.done.get(name) == day:
+                continue
+            try:
+                check()
+            except Exception as exc:  # noqa: BLE001 — whatever the server said, sync goes on
+                log.warning("daily %s check failed: %s", name, getattr(exc, "message_en", type(exc).__name__))
+            else:
+                self.done[name] = day
+
+
+def _check_update(store: Store, profile_root: Path) -> None:
+    from ..updates import check_store
+
+    check_store(store, profile_root=profile_root)
+
+
+def _refresh_settings(store: Store) -> None:
+    from ..setup.backend import refresh_agency_settings
+
+    refresh_agency_settings(store)
 
 
 def round_changes(summary: RoundSummary) -> Changes | None:
