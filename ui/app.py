@@ -104,17 +104,18 @@ def build_main_window(workspace: Workspace, theme: Theme, profile: Profile) -> M
     """The signed-in window with printing and the card reader wired (imported only now)."""
     from .main_window import MainWindow
     from .print_hook import slip_printer
+    from .result_print import result_printer
 
     if profile.demo:  # simulated card reader and scanner where no hardware answers (ui/demo_devices.py)
         from .demo_devices import DemoDevices, install_demo_devices
 
         devices = DemoDevices()
         window = MainWindow(workspace, theme, print_slip=slip_printer(workspace),
-                            card_reader_factory=devices.card_reader_factory())
+                            card_reader_factory=devices.card_reader_factory(), print_result=result_printer(workspace))
         install_demo_devices(window, devices)
         return window
     return MainWindow(workspace, theme, print_slip=slip_printer(workspace),
-                      card_reader_factory=card_reader_factory(profile))
+                      card_reader_factory=card_reader_factory(profile), print_result=result_printer(workspace))
 
 
 def _exit_now(app: QApplication) -> None:

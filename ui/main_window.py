@@ -41,7 +41,7 @@ SYNC_REFRESH_MS = 30_000
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, theme: Theme, parent: QWidget | None = None, *,
                  devices: list[DeviceSlot] | None = None, print_slip: PrintSlip | None = None,
-                 card_reader_factory=None) -> None:
+                 card_reader_factory=None, print_result=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.theme = theme
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         catalog_layout.setContentsMargins(0, 0, 0, 0)
         catalog_layout.addWidget(splitter)
         self.reception = ReceptionPage(workspace, self.runner, print_slip=print_slip)
-        self.returns = ReturnPage(workspace, self.runner)
+        self.returns = ReturnPage(workspace, self.runner, print_result=print_result)
         self.dossiers = DossierSearchPage(workspace, self.runner)
         self.dashboard = DashboardPage(workspace)
         self.tabs = QTabWidget()

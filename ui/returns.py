@@ -5,17 +5,22 @@ card's QR, a chip read or the typed ID number; or an authorised person with the 
 authorisation attached) → confirm → recorded (status 10) on the writer thread → next.
 Every rule (resolved only, owner's number must match, authorisation required, fees paid)
 is the flow's. Fees still owed are collected here ("Thu phí": method and receipt number,
-``fees.collect``); after the return the citizen is asked for a rating (``ratings.levels()``
-→ ``record_rating``). Not yet here: the result slip print.
+``fees.collect``). The authorisation is scanned (document scanner façade, on the pool) or
+chosen as a file and kept with the dossier (``return_authorisation``) before "Người được ủy
+quyền nhận" is enabled. After the return the result slip (Phiếu trả kết quả) is printed the
+receipt's way (``ui.result_print``; PDF saved when there is no printer, the print recorded)
+and the citizen is asked for a rating (``ratings.levels()`` → ``record_rating``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from PyQt6.QtCore import Qt, pyqtSignal
-from PyQt6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                             QVBoxLayout, QWidget)
+from PyQt6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                             QPushButton, QVBoxLayout, QWidget)
 
 from counter_app.domain.applicant import IdentitySource
 from counter_app.domain.errors import CounterError
@@ -33,12 +38,18 @@ from .workspace import Workspace
 class ReturnPage(QFrame):
     returned = pyqtSignal(str)  # dossier code
 
-    def __init__(self, workspace: Workspace, runner: OperationRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, runner: OperationRunner, parent: QWidget | None = None, *,
+                 print_result: Callable[[ReturnFlow], object] | None = None,
+                 scanner_factory: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("WizardStep")
         self.workspace, self.runner = workspace, runner
+        self.print_result = print_result  # ui.result_print.result_printer(workspace); None: no printing
+        self.scanner_factory = scanner_factory  # None: the platform's scanner (devices.docscanner)
+        self.scan_options = None  # devices.docscanner.ScanOptions; None: the first device's defaults
         self.flow: ReturnFlow | None = None
         self.saving = False
+        self.authorisation: str = ""  # sha256 of the authorisation kept with the dossier ("" = none yet)
         heading = QLabel(self.tr("Trả kết quả"))
         heading.setObjectName("PanelHeading")
         self.receipt = QLineEdit()
@@ -57,14 +68,23 @@ class ReturnPage(QFrame):
         self.owner_button = QPushButton(self.tr("Chủ hồ sơ nhận (Enter)"))
         self.owner_button.setObjectName("PrimaryButton")
         self.proxy_name, self.proxy_id = QLineEdit(), QLineEdit()
-        self.proxy_attached = QCheckBox(self.tr("Văn bản ủy quyền đã được quét và đính kèm hồ sơ"))
+        self.scan_authorisation_button = QPushButton(self.tr("Quét văn bản ủy quyền"))
+        self.file_authorisation_button = QPushButton(self.tr("Chọn tệp văn bản ủy quyền…"))
+        self.authorisation_state = QLabel(self.tr("Chưa có văn bản ủy quyền."))
+        self.authorisation_state.setObjectName("MutedText")
+        self.authorisation_state.setWordWrap(True)
+        authorisation_row = QHBoxLayout()
+        authorisation_row.addWidget(self.scan_authorisation_button)
+        authorisation_row.addWidget(self.file_authorisation_button)
+        authorisation_row.addStretch(1)
         self.proxy_button = QPushButton(self.tr("Người được ủy quyền nhận"))
         verify = QFormLayout()
         verify.addRow(self.tr("Chủ hồ sơ"), self.owner_id)
         verify.addRow("", self.owner_button)
         verify.addRow(self.tr("Người được ủy quyền"), self.proxy_name)
         verify.addRow(self.tr("Số định danh người nhận"), self.proxy_id)
-        verify.addRow("", self.proxy_attached)
+        verify.addRow(self.tr("Văn bản ủy quyền"), authorisation_row)
+        verify.addRow("", self.authorisation_state)
         verify.addRow("", self.proxy_button)
         self.verify_box = QFrame()
         self.verify_box.setLayout(verify)
@@ -99,6 +119,9 @@ class ReturnPage(QFrame):
             self.rating_buttons.append(button)
         self.rated: int | None = None
 
+        self.print_state = QLabel()
+        self.print_state.setObjectName("MutedText")
+        self.print_state.setWordWrap(True)
         self.confirm_label = QLabel()
         self.confirm_label.setObjectName("DueLine")
         self.confirm_label.setWordWrap(True)
@@ -120,6 +143,7 @@ class ReturnPage(QFrame):
         layout.addWidget(self.fee_box)
         layout.addWidget(self.verify_box)
         layout.addWidget(self.confirm_label)
+        layout.addWidget(self.print_state)
         layout.addWidget(self.rating_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -132,6 +156,8 @@ class ReturnPage(QFrame):
         self.next_button.clicked.connect(self.reset)
         self.fee_button.clicked.connect(self.collect_fee)
         self.fee_receipt.returnPressed.connect(self.collect_fee)
+        self.scan_authorisation_button.clicked.connect(self.scan_authorisation)
+        self.file_authorisation_button.clicked.connect(self.choose_authorisation_file)
         self.reset()
 
     # ---- rendering ---------------------------------------------------------------------
@@ -152,6 +178,10 @@ class ReturnPage(QFrame):
         self.fee_box.setVisible(bool(owed) and step is not ReturnStep.DONE)
         self.fee_due.setText(self.tr("Còn phải nộp phí, lệ phí: {amount}").format(amount=money_vnd(owed)))
         self.fee_button.setEnabled(not self.saving)
+        self.proxy_button.setEnabled(bool(self.authorisation) and not self.saving)
+        for button in (self.scan_authorisation_button, self.file_authorisation_button):
+            button.setEnabled(not self.saving)
+        self.print_state.setVisible(step is ReturnStep.DONE and bool(self.print_state.text()))
         self.rating_box.setVisible(step is ReturnStep.DONE and not self.saving and self.rated is None)
         if step is ReturnStep.CONFIRM:
             self.confirm_label.setText(self.tr("Trả kết quả cho: {name}").format(name=self.flow.receiver_name))
@@ -168,10 +198,11 @@ class ReturnPage(QFrame):
         self.error.setVisible(bool(message))
 
     def reset(self) -> None:
-        self.flow, self.rated = None, None
+        self.flow, self.rated, self.authorisation = None, None, ""
         for edit in (self.receipt, self.owner_id, self.proxy_name, self.proxy_id, self.fee_receipt):
             edit.clear()
-        self.proxy_attached.setChecked(False)
+        self.authorisation_state.setText(self.tr("Chưa có văn bản ủy quyền."))
+        self.print_state.clear()
         self._show_error("")
         self.render()
 
@@ -212,7 +243,60 @@ class ReturnPage(QFrame):
         if self.flow is not None:
             self._attempt(lambda: self.flow.verify_authorised(
                 name=self.proxy_name.text(), id_number=self.proxy_id.text(), source=IdentitySource.TYPED,
-                authorisation_attached=self.proxy_attached.isChecked()))
+                authorisation_attached=bool(self.authorisation)))
+
+    # ---- the authorisation (văn bản ủy quyền) ----------------------------------------------
+
+    def scan_authorisation(self) -> None:
+        """Scan the authorisation (flatbed or feeder) on the pool, as one PDF."""
+        if self.flow is None or self.saving:
+            return
+        self.saving = True
+        self.authorisation_state.setText(self.tr("Đang quét văn bản ủy quyền…"))
+        self.render()
+        factory, options = self.scanner_factory, self.scan_options
+        self.runner.background(lambda: _scan_to_pdf(factory, options), on_done=lambda doc: self.attach_authorisation(
+            doc[0], pages=doc[1], filename="uy-quyen.pdf", busy=True), on_error=self._authorisation_failed)
+
+    def choose_authorisation_file(self) -> None:
+        if self.flow is None or self.saving:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp văn bản ủy quyền"), "",
+                                              self.tr("Tệp quét (*.pdf *.jpg *.jpeg *.png)"))
+        if path:
+            self.attach_file(Path(path))
+
+    def attach_file(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self._show_error(self.tr("Không đọc được tệp {name}.").format(name=path.name))
+            return
+        self.attach_authorisation(data, pages=1, filename=path.name)
+
+    def attach_authorisation(self, data: bytes, *, pages: int, filename: str, busy: bool = False) -> None:
+        """Keep ``data`` with the dossier (writer thread); "Người được ủy quyền nhận" is enabled after."""
+        if self.flow is None or (self.saving and not busy):
+            return
+        self.saving = True
+        self.render()
+        op = self.workspace.attach_return_authorisation_op(self.flow.dossier.code, data, pages=pages,
+                                                           filename=filename)
+        self.runner.write(op, on_done=self._authorisation_kept, on_error=self._authorisation_failed)
+
+    def _authorisation_kept(self, result) -> None:
+        self.saving = False
+        self.authorisation = result.value.sha256
+        self.authorisation_state.setText(self.tr("Đã lưu văn bản ủy quyền vào hồ sơ ({pages} trang).").format(
+            pages=max(1, result.value.pages)))
+        self._show_error("")
+        self.render()
+
+    def _authorisation_failed(self, message: str) -> None:
+        self.saving = False
+        self.authorisation_state.setText(self.tr("Chưa có văn bản ủy quyền."))
+        self._show_error(message)
+        self.render()
 
     def confirm(self) -> None:
         if self.flow is None or self.saving or not self._attempt(self.flow.confirm):
@@ -227,6 +311,31 @@ class ReturnPage(QFrame):
         self.confirm_label.setText(self.tr("Đã trả kết quả hồ sơ {code}.").format(code=result.value))
         self.render()
         self.returned.emit(result.value)
+        self._print_result()
+
+    def _print_result(self) -> None:
+        """The result slip, on the pool, once the return is stored (a print failure keeps the return)."""
+        if self.print_result is None:
+            self.print_state.setText(self.tr("Chưa kết nối máy in: phiếu trả kết quả chưa được in."))
+            self.render()
+            return
+        self.print_state.setText(self.tr("Đang in phiếu trả kết quả…"))
+        self.render()
+        flow, printer = self.flow, self.print_result
+        self.runner.background(lambda: printer(flow), on_done=self._result_printed, on_error=lambda m: (
+            self.print_state.setText(self.tr("Chưa in được phiếu trả kết quả: {error}").format(error=m)),
+            self.render()))
+
+    def _result_printed(self, outcome) -> None:
+        job = getattr(outcome, "job", None)
+        if job is not None:
+            self.print_state.setText(self.tr("Đã gửi phiếu trả kết quả tới máy in {printer}.").format(
+                printer=job.printer))
+        else:
+            saved = getattr(getattr(outcome, "record", None), "saved_pdf", "")
+            self.print_state.setText(self.tr("Chưa có máy in: đã lưu phiếu trả kết quả thành tệp PDF {path}.")
+                                     .format(path=saved))
+        self.render()
 
     def _failed(self, message: str) -> None:
         # Nothing stored (rolled back): back to the confirmation.
@@ -276,3 +385,21 @@ class ReturnPage(QFrame):
                 self.reset()
                 return
         super().keyPressEvent(event)
+
+
+def _scan_to_pdf(scanner_factory, options) -> tuple[bytes, int]:
+    """Pool thread: scan with the façade (its own worker thread) and write the pages as one PDF."""
+    from devices.docscanner import DocumentScanner, ScanOptions
+    from devices.docscanner.pdf import build_pdf
+
+    scanner = scanner_factory() if scanner_factory is not None else DocumentScanner()
+    try:
+        result = scanner.scan(options=options or ScanOptions())
+    finally:
+        closer = getattr(scanner, "close", None)
+        if closer is not None:
+            closer()
+    if result.error is not None and not result.pages:
+        raise result.error
+    doc = build_pdf(result.pages, title="Văn bản ủy quyền")
+    return doc.data, doc.pages

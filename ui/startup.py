@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Imported on the worker thread once the store is open (imports only: no widget is built there).
-WARM_MODULES = ("ui.main_window", "ui.print_hook", "ui.barcode_filter")
+WARM_MODULES = ("ui.main_window", "ui.print_hook", "ui.result_print", "ui.barcode_filter")
 
 
 @dataclass(frozen=True)

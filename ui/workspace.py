@@ -261,6 +261,14 @@ class Workspace:
         at, ctx = self.now(), self.context
         return lambda s: ratings.record_rating(s, code=code, level=level, ctx=ctx, now=at)
 
+    def attach_return_authorisation_op(self, code: str, data: bytes, *, pages: int = 1, filename: str = ""):
+        """Keep the receiver's scanned authorisation (văn bản ủy quyền) with the dossier (F3)."""
+        from counter_app.services.return_authorisation import attach_authorisation
+
+        at, by, root = self.now(), self.context.officer, self.profile.root
+        return lambda s: attach_authorisation(s, data_root=root, dossier_code=code, data=data, pages=pages, by=by,
+                                              now=at, original_filename=filename)
+
     # ---- identity --------------------------------------------------------------
 
     def _load_identity(self) -> CounterIdentity:

@@ -11,6 +11,7 @@ from counter_app.domain.applicant import Applicant, ApplicantKind
 from counter_app.domain.status import DossierStatus
 from counter_app.services.reception import ReceptionFlow
 from counter_app.services.returns import ReturnStep
+from test_ui_reception_scan import sane_test_backend  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.gui
 
@@ -72,9 +73,11 @@ def test_the_flow_rules_show_their_messages(qtbot, returns, workspace, type_text
     assert returns.flow.step is ReturnStep.VERIFY and "không khớp" in returns.error.text()
     type_text(returns.proxy_name, "Trần Thị Bình")
     type_text(returns.proxy_id, "079085000111")
-    returns.proxy_button.click()
+    assert not returns.proxy_button.isEnabled()  # no authorisation kept yet
+    returns.proxy_receives()
     assert "văn bản ủy quyền" in returns.error.text()
-    returns.proxy_attached.setChecked(True)
+    returns.attach_authorisation(b"%PDF-1.4 test authorisation", pages=1, filename="uy-quyen.pdf")
+    assert returns.runner.wait_idle() and returns.proxy_button.isEnabled()
     returns.proxy_button.click()
     assert returns.flow.step is ReturnStep.CONFIRM and "Trần Thị Bình" in returns.confirm_label.text()
     returns.confirm_button.click()
@@ -116,3 +119,91 @@ def test_fee_owed_blocks_until_collected_then_rating_is_asked(qtbot, window, ret
     assert returns.runner.wait_idle() and not returns.rating_box.isVisible()
     with workspace.store.read() as s:
         assert s.query(RatingRow).filter_by(dossier_code=code).one().level == 1
+
+
+def _pdf_text(path: str) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _authorised_receiver(returns, workspace, type_text) -> str:
+    code = resolved_dossier(workspace)
+    returns.open_code(code)
+    type_text(returns.proxy_name, "Trần Thị Bình")
+    type_text(returns.proxy_id, "079085000111")
+    assert not returns.proxy_button.isEnabled()  # no authorisation kept yet
+    return code
+
+
+def test_authorised_receiver_with_an_authorisation_file_then_the_result_slip_is_printed(
+        qtbot, returns, workspace, type_text, tmp_path):
+    from PyQt6.QtGui import QColor, QImage
+
+    from counter_app.services.attachments import list_attachments
+    from counter_app.services.return_authorisation import AUTHORISATION_POSITION
+    from counter_app.storage.models_printing import PrintRecordRow
+    from ui.result_print import result_printer
+
+    returns.print_result = result_printer(workspace, printers_factory=lambda: None)  # no printer: PDF saved
+    code = _authorised_receiver(returns, workspace, type_text)
+    scan = QImage(300, 400, QImage.Format.Format_RGB32)
+    scan.fill(QColor("white"))
+    assert scan.save(str(tmp_path / "uy-quyen.png"))
+    returns.attach_file(tmp_path / "missing.png")  # a path that is not there: a message, nothing kept
+    assert "Không đọc được tệp" in returns.error.text() and not returns.proxy_button.isEnabled()
+    returns.attach_file(tmp_path / "uy-quyen.png")
+    qtbot.waitUntil(lambda: bool(returns.authorisation) and not returns.saving, timeout=5000)
+    assert returns.proxy_button.isEnabled() and "Đã lưu văn bản ủy quyền" in returns.authorisation_state.text()
+    with workspace.store.read() as s:
+        kept = [a for a in list_attachments(s, code) if a.component_position == AUTHORISATION_POSITION]
+    assert [(a.mime, a.original_filename, a.sha256) for a in kept] == [("image/png", "uy-quyen.png",
+                                                                        returns.authorisation)]
+    returns.proxy_button.click()
+    assert returns.flow.step is ReturnStep.CONFIRM
+    returns.confirm_button.click()
+    qtbot.waitUntil(lambda: "PDF" in returns.print_state.text(), timeout=20_000)
+    assert workspace.dossier_detail(code).summary.status is DossierStatus.RETURNED
+    with workspace.store.read() as s:
+        prints = [(p.job_state, p.reprint, p.saved_pdf)
+                  for p in s.query(PrintRecordRow).filter_by(dossier_code=code, form="result")]
+    saved = returns.print_state.text().split("tệp PDF ", 1)[1].rstrip(".")
+    assert prints == [("saved", False, saved)]
+    text = _pdf_text(saved)
+    assert "PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ" in text and f"Mã hồ sơ: {code}" in text
+    assert "Trần Thị Bình" in text and "Nguyễn Văn An" in text  # the receiver, and the owner
+    assert "079******111" in text and "079085000111" not in text  # the receiver's number masked on paper
+    assert returns.rating_box.isVisible()
+
+
+def test_an_unreadable_authorisation_is_refused_and_nothing_is_kept(qtbot, returns, workspace, type_text, tmp_path):
+    from counter_app.services.attachments import list_attachments
+
+    code = _authorised_receiver(returns, workspace, type_text)
+    (tmp_path / "note.txt").write_text("không phải bản quét")
+    returns.attach_file(tmp_path / "note.txt")
+    assert returns.runner.wait_idle()
+    assert "PDF, JPEG hoặc PNG" in returns.error.text() and not returns.proxy_button.isEnabled()
+    with workspace.store.read() as s:
+        assert list_attachments(s, code) == []
+
+
+@pytest.mark.usefixtures("sane_test_backend")
+def test_the_authorisation_is_scanned_with_the_document_scanner(qtbot, returns, workspace, type_text):
+    from devices.docscanner import DocumentScanner, ScanOptions, sane_backend
+
+    from counter_app.services.attachments import list_attachments
+
+    sane_backend.reset()
+    returns.scanner_factory = lambda: DocumentScanner(sane_backend.SaneBackend())
+    returns.scan_options = ScanOptions(device="test:0", resolution=75, extra=(("test_picture", "Grid"),))
+    code = _authorised_receiver(returns, workspace, type_text)
+    returns.scan_authorisation_button.click()
+    assert returns.saving and not returns.scan_authorisation_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(returns.authorisation) and not returns.saving, timeout=30_000)
+    with workspace.store.read() as s:
+        kept = list_attachments(s, code)
+    assert len(kept) == 1 and kept[0].mime == "application/pdf" and kept[0].pages >= 1
+    returns.proxy_button.click()
+    assert returns.flow.step is ReturnStep.CONFIRM
+    sane_backend.reset()
