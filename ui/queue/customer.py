@@ -38,11 +38,16 @@ class CustomerScreen(QWidget):
         self.photo = QLabel()
         self.photo.setFixedSize(160, 200)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setStyleSheet("background: #9b1c1c; color: white; font-size: 56px; font-weight: bold;"
+                                 "border-radius: 8px;")
         self.officer = QLabel()
         self.officer.setObjectName("PanelHeading")
+        self.officer.setStyleSheet("font-size: 28px;")
         self.counter = QLabel()
+        self.counter.setStyleSheet("font-size: 28px;")
         self.ticket = QLabel()
         self.ticket.setObjectName("TileNumber")
+        self.ticket.setStyleSheet("font-size: 48px; font-weight: bold;")
         header = QHBoxLayout()
         header.addWidget(self.photo)
         names = QVBoxLayout()
@@ -52,6 +57,11 @@ class CustomerScreen(QWidget):
 
         self.stack = QStackedWidget()
         self.welcome_text = QLabel(self.tr("Xin kính chào Ông/Bà. Cán bộ đang phục vụ Ông/Bà tại quầy."))
+        self.welcome_text.setWordWrap(True)
+        self.welcome_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome_text.setStyleSheet("font-size: 28px;")
+        self.setStyleSheet("#CustomerScreen QPushButton { font-size: 22px; } "
+                           "#CustomerScreen QLabel { font-size: 20px; }")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

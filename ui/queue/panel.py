@@ -26,7 +26,7 @@ from ..ops import OperationRunner
 from ..workspace import Workspace
 
 
-PANEL_WIDTH = 240
+PANEL_WIDTH = 250
 
 
 def _queue_config() -> config.QueueConfig:
@@ -63,31 +63,35 @@ class QueuePanel(QFrame):
         self.buttons = {name: QPushButton(text) for name, text in (
             ("recall", self.tr("Gọi lại")), ("serve", self.tr("Bắt đầu phục vụ")), ("no_show", self.tr("Vắng mặt")),
             ("hold", self.tr("Tạm dừng")), ("resume", self.tr("Tiếp tục")), ("finish", self.tr("Xong")))}
-        grid = QGridLayout()
+        grid = QGridLayout()  # one column: the dock is narrow
         for i, (name, button) in enumerate(self.buttons.items()):
-            grid.addWidget(button, i // 2, i % 2)
+            grid.addWidget(button, i, 0)
             button.clicked.connect(lambda _c=False, n=name: self.act(n))
         self.area_box = QComboBox()
         for area in queue.areas().values():
             self.area_box.addItem(area.name, area.code)
         self.counter_box = QLineEdit()
-        self.counter_box.setPlaceholderText(self.tr("hoặc mã quầy (Q02)"))
+        self.counter_box.setPlaceholderText(self.tr("hoặc quầy (Q02)"))
         self.transfer_button = QPushButton(self.tr("Chuyển"))
-        transfer = QHBoxLayout()
-        transfer.addWidget(self.area_box, 2)
-        transfer.addWidget(self.counter_box, 1)
-        transfer.addWidget(self.transfer_button)
+        transfer = QVBoxLayout()
+        transfer.addWidget(self.area_box)
+        to_counter = QHBoxLayout()
+        to_counter.addWidget(self.counter_box, 1)
+        to_counter.addWidget(self.transfer_button)
+        transfer.addLayout(to_counter)
         self.paper = QLineEdit()
         self.paper.setPlaceholderText(self.tr("Số trên phiếu giấy (A027)"))
         self.paper.setAccessibleName(self.tr("Số phiếu giấy"))
         self.paper_button = QPushButton(self.tr("Nhập phiếu giấy"))
-        paper = QHBoxLayout()
-        paper.addWidget(self.paper, 1)
+        paper = QVBoxLayout()
+        paper.addWidget(self.paper)
         paper.addWidget(self.paper_button)
-        self.customer_button = QPushButton(self.tr("Màn hình phía công dân"))
+        self.customer_button = QPushButton(self.tr("Màn hình công dân"))
 
-        heading = QLabel(self.tr("Hàng chờ"))
-        heading.setObjectName("PanelHeading")
+        transfer_label = QLabel(self.tr("Chuyển sang khu vực / quầy:"))
+        paper_label = QLabel(self.tr("Mất kết nối? Nhập số trên phiếu giấy:"))
+        for label in (transfer_label, paper_label, self.link):
+            label.setWordWrap(True)
         # Scrolled, so the dock never widens the window past a counter screen at the largest type.
         inner = QWidget()
         scroll = QScrollArea()
@@ -99,12 +103,12 @@ class QueuePanel(QFrame):
         outer.addWidget(scroll)
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(12, 12, 12, 12)
-        for w in (heading, self.number, self.state, self.held, self.link, self.error, self.call_button):
+        for w in (self.number, self.state, self.held, self.link, self.error, self.call_button):
             layout.addWidget(w)
         layout.addLayout(grid)
-        layout.addWidget(QLabel(self.tr("Chuyển sang khu vực / quầy:")))
+        layout.addWidget(transfer_label)
         layout.addLayout(transfer)
-        layout.addWidget(QLabel(self.tr("Mất kết nối? Nhập số trên phiếu giấy:")))
+        layout.addWidget(paper_label)
         layout.addLayout(paper)
         layout.addWidget(self.customer_button)
         layout.addStretch(1)
