@@ -35,7 +35,7 @@ def record_rating(session: Session, *, code: str, level: int, ctx: CounterContex
     session.add(RatingRow(dossier_code=code, scale=len(labels), level=level, at=now, officer=ctx.officer,
                           visit_id=visit_id))
     changes = Changes(dossiers={code})
-    queue_event(session, changes, kind="rating", aggregate=code, at=now,
+    queue_event(session, changes, kind="dossier.rating", aggregate=code, at=now,
                 payload={"level": level, "scale": len(labels), "visit_id": visit_id, "rated_officer": ctx.officer})
     session.flush()
     return OpResult(level, changes)

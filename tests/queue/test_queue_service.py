@@ -133,7 +133,7 @@ def test_one_visit_serves_several_dossiers_and_is_rated(q, desk):
     with desk.store.read() as s:
         row = s.scalar(select(RatingRow).where(RatingRow.dossier_code == codes[0]))
         rated = (row.visit_id, row.officer, row.scale, row.level)
-        payload = s.scalar(select(OutboxEventRow.payload).where(OutboxEventRow.kind == "rating"))
+        payload = s.scalar(select(OutboxEventRow.payload).where(OutboxEventRow.kind == "dossier.rating"))
     assert rated == (v.id, "canbo01", 5, 2)
     with desk.store.read() as s:  # counted in the indicators (766: satisfaction) like any rating
         ind = indicators.compute(s, start=t(0), end=t(60), now=t(60), group=indicators.GroupBy.OFFICER)
