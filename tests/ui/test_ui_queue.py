@@ -63,6 +63,7 @@ def test_f5_calls_the_next_ticket_and_the_visit_takes_the_dossier_and_the_rating
     qtbot.waitUntil(lambda: panel.number.text() == first.number, timeout=3000)
     assert window.findChild(QDockWidget, "dock_queue").isVisible()
     assert "đã gọi" in panel.state.text() and panel.buttons["serve"].isEnabled()
+    qtbot.waitUntil(lambda: panel.waiting.text() == "Đang chờ: 1", timeout=3000)
     assert not panel.buttons["finish"].isEnabled()
     panel.open_customer_screen()
     screen = panel.customer

@@ -54,6 +54,7 @@ class QueuePanel(QFrame):
         self.state.setWordWrap(True)
         self.link = QLabel()
         self.held = QLabel()
+        self.waiting = QLabel()
         self.error = QLabel()
         self.error.setObjectName("StepError")
         self.error.setWordWrap(True)
@@ -103,7 +104,7 @@ class QueuePanel(QFrame):
         outer.addWidget(scroll)
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(12, 12, 12, 12)
-        for w in (self.number, self.state, self.held, self.link, self.error, self.call_button):
+        for w in (self.number, self.state, self.held, self.waiting, self.link, self.error, self.call_button):
             layout.addWidget(w)
         layout.addLayout(grid)
         layout.addWidget(transfer_label)
@@ -197,6 +198,11 @@ class QueuePanel(QFrame):
     def refresh(self) -> None:
         self._run(lambda: (self.desk.sync(), self.desk.current())[1])
 
+    def count_waiting(self) -> None:
+        """How many wait (the coordinator's count when online), off the GUI thread."""
+        self.runner.background(self.desk.waiting, on_done=lambda n: self.waiting.setText(
+            self.tr("Đang chờ: {n}").format(n=n)), on_error=lambda _m: self.waiting.setText(""))
+
     # ---- rendering ---------------------------------------------------------------------------
 
     def _run(self, fn, *, nobody: bool = False, clear_paper: bool = False) -> None:
@@ -211,6 +217,7 @@ class QueuePanel(QFrame):
                 self._show_error(self.tr("Không còn ai đang chờ."))
             at_desk = visit is not None and visit.state in (VisitState.CALLED, VisitState.SERVING)
             self.render(visit if at_desk else self.desk.current())
+            self.count_waiting()
 
         def failed(message: str) -> None:
             self.call_button.setEnabled(True)
