@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self._add_extra_pages()
         self.runner.changed.connect(self._on_changes)
         self.reception.recorded.connect(lambda _r: self.dashboard.refresh())
+        self.dossiers.detail.returnRequested.connect(self.return_dossier)
 
         self.search.procedureChosen.connect(self.show_procedure)
         self.search.failed.connect(self.status.show_error)
@@ -265,6 +266,11 @@ class MainWindow(QMainWindow):
             for action in getattr(page, "window_actions", lambda: [])():
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 self.addAction(action)
+
+    def return_dossier(self, code: str) -> None:
+        """The detail's "Trả kết quả": F3 with that dossier open."""
+        self.show_page(self.returns)
+        self.returns.open_code(code)
 
     def focus_catalog_search(self) -> None:
         self.show_page(self.catalog_page)

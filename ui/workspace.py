@@ -206,6 +206,23 @@ class Workspace:
         with self.store.read() as s:
             return queries.dossier_detail(s, code, now=self.now())
 
+    def dossier_record(self, code: str):
+        """The detail with prints and scans in its timeline, and its files (``dossier_record.DossierRecord``)."""
+        from counter_app.services.dossier_record import dossier_record
+
+        try:
+            from printing.templates import FORMS as form_names
+        except ImportError:
+            form_names = {}
+        with self.store.read() as s:
+            return dossier_record(s, code, now=self.now(), form_names=form_names)
+
+    def attachment_bytes(self, info) -> bytes:
+        """A stored file's bytes, checked against its SHA-256 (call off the GUI thread)."""
+        from counter_app.services.attachments import read_attachment
+
+        return read_attachment(self.profile.root, info)
+
     def day_counts(self) -> queries.DayCounts:
         now = self.now()
         with self.store.read() as s:

@@ -142,3 +142,97 @@ def test_probe_slot_reads_available_and_closes(qapp):
     assert indicator.text() == "● Máy in" and indicator.status_text == "Máy in: sẵn sàng"
     assert indicator.property("state") == "ready" and indicator.accessibleName() == "Máy in: sẵn sàng"
     indicator.deleteLater()
+
+
+def _pdf_page(color: str) -> bytes:
+    """A real one-page A5 PDF filled with ``color`` (Qt's PDF writer)."""
+    from PyQt6.QtCore import QBuffer, QIODevice, QRect
+    from PyQt6.QtGui import QColor, QPageSize, QPainter, QPdfWriter
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+    painter = QPainter(writer)
+    painter.fillRect(QRect(0, 0, writer.width(), writer.height()), QColor(color))
+    painter.end()
+    return bytes(buffer.data())
+
+
+def _png(color: str) -> bytes:
+    from PyQt6.QtCore import QBuffer, QIODevice
+    from PyQt6.QtGui import QColor, QImage
+
+    image = QImage(200, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def _centre(icon_item) -> tuple[int, int, int]:
+    image = icon_item.icon().pixmap(120, 120).toImage()
+    c = image.pixelColor(image.width() // 2, image.height() // 2)
+    return c.red(), c.green(), c.blue()
+
+
+def test_detail_shows_files_with_thumbnails_prints_and_scans_and_hands_a_resolved_dossier_to_f3(
+        qtbot, page, workspace):
+    from counter_app.services.attachments import attach_file
+    from counter_app.services.return_authorisation import attach_authorisation
+    from printing.dispatch import print_form
+    from printing.stored import stored_context
+
+    code = seed(workspace)[0]
+    root, now = workspace.profile.root, workspace.now()
+    workspace.store.write(lambda s: attach_file(s, data_root=root, dossier_code=code, component_position=0,
+                                                data=_pdf_page("#d01010"), pages=1, by="canbo01", now=now))
+    with workspace.store.read() as s:
+        ctx = stored_context(s, code, form="receipt", now=now)
+    print_form(store=workspace.store, form="receipt", ctx=ctx, officer="canbo01", now=now,
+               spool_dir=root / "prints")  # no printer: saved and recorded
+    workspace.store.write(workspace.change_status_op(code, DossierStatus.PROCESSING))
+    workspace.store.write(workspace.change_status_op(code, DossierStatus.RESOLVED))
+    workspace.store.write(lambda s: attach_authorisation(s, data_root=root, dossier_code=code, data=_png("#1030e0"),
+                                                         pages=1, by="canbo01", now=now))
+    page.show_page(page.dossiers)
+    dossiers = page.dossiers
+    dossiers.open_code(code)
+    detail, loader = dossiers.detail, dossiers.detail.thumbnails
+    first_component = workspace.dossier_detail(code).components[0].name
+    assert [detail.files.item(i).text() for i in range(detail.files.count())] == [
+        "Văn bản ủy quyền nhận kết quả (1 trang)", f"{first_component} (1 trang)"]
+    kinds = [detail.timeline.item(i).data(Qt.ItemDataRole.UserRole) for i in range(detail.timeline.count())]
+    texts = [detail.timeline.item(i).text() for i in range(detail.timeline.count())]
+    assert kinds.count("scan") == 2 and kinds.count("print") == 1 and kinds.count("status") == 3
+    assert any("In Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in t for t in texts)
+    assert any(f"Số hóa: {first_component}" in t for t in texts)
+    qtbot.waitUntil(lambda: not loader.pending, timeout=15_000)
+    assert loader.rendered == 2
+    pdf_item, png_item = detail.files.item(1), detail.files.item(0)
+    red, green, blue = _centre(pdf_item)
+    assert red > 180 and green < 60 and blue < 60  # the PDF's first page, rendered
+    red, green, blue = _centre(png_item)
+    assert blue > 180 and red < 60  # the scanned image, scaled
+    dossiers.open_code(code)  # again: from the cache, drawn at once
+    assert loader.rendered == 2 and not loader.pending and not detail.files.item(1).icon().isNull()
+    assert detail.return_button.isVisible() and DossierStatus.RETURNED not in detail.action_buttons
+    detail.return_button.click()
+    assert page.tabs.currentWidget() is page.returns and page.returns.flow.dossier.code == code
+
+
+def test_a_damaged_file_gets_no_thumbnail_but_keeps_its_line(qtbot, page, workspace):
+    from counter_app.services.attachments import attach_file, blob_path
+
+    code = seed(workspace)[0]
+    root, now = workspace.profile.root, workspace.now()
+    info = workspace.store.write(lambda s: attach_file(s, data_root=root, dossier_code=code, component_position=0,
+                                                       data=_png("#10a010"), pages=1, by="canbo01", now=now)).value
+    blob_path(root, info.sha256).write_bytes(b"damaged")
+    page.show_page(page.dossiers)
+    page.dossiers.open_code(code)
+    detail = page.dossiers.detail
+    qtbot.waitUntil(lambda: not detail.thumbnails.pending, timeout=15_000)
+    assert detail.files.count() == 1 and detail.files.item(0).icon().isNull()
+    assert detail.thumbnails.cache == {}

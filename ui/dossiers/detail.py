@@ -1,10 +1,12 @@
-"""One dossier: facts, checklist as received, timeline, and the status moves allowed now."""
+"""One dossier: facts, checklist as received, its files with thumbnails, the timeline (statuses,
+handoffs, prints, scans) and the actions allowed now (status moves; "Trả kết quả" when resolved)."""
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt, pyqtSignal
-from PyQt6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QLabel, QListWidget, QPushButton, QScrollArea,
-                             QVBoxLayout, QWidget)
+from PyQt6.QtCore import QSize, Qt, pyqtSignal
+from PyQt6.QtGui import QIcon, QImage, QPixmap
+from PyQt6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QLabel, QListView, QListWidget, QListWidgetItem,
+                             QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from counter_app.domain.status import DossierStatus
 from counter_app.services.queries import DossierDetail
@@ -14,6 +16,9 @@ from ..formatting import money_vnd
 #: Moves that need a reason typed by the officer (the core refuses them without one).
 NEEDS_REASON = {DossierStatus.STOPPED, DossierStatus.WITHDRAWN, DossierStatus.CANCELLED,
                 DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.REFUSED}
+
+SHA_ROLE = Qt.ItemDataRole.UserRole + 1
+THUMB_SIZE = 120
 
 
 def _when(at) -> str:
@@ -29,11 +34,26 @@ def _value() -> QLabel:
 
 class DossierDetailPanel(QFrame):
     statusRequested = pyqtSignal(str, object)  # code, DossierStatus
+    returnRequested = pyqtSignal(str)  # code: hand the resolved dossier to F3
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, thumbnails=None) -> None:
         super().__init__(parent)
         self.setObjectName("DetailPanel")
         self.detail: DossierDetail | None = None
+        self.thumbnails = thumbnails  # ui.dossiers.thumbnails.ThumbnailLoader; None: names only
+        if thumbnails is not None:
+            thumbnails.ready.connect(self._thumbnail_ready)
+        self.files = QListWidget()
+        self.files.setObjectName("DetailList")
+        self.files.setViewMode(QListView.ViewMode.IconMode)
+        self.files.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
+        self.files.setResizeMode(QListView.ResizeMode.Adjust)
+        self.files.setMovement(QListView.Movement.Static)
+        self.files.setWordWrap(True)
+        self.files.setMinimumHeight(THUMB_SIZE + 60)
+        self.return_button = QPushButton(self.tr("Trả kết quả (F3)"))
+        self.return_button.clicked.connect(
+            lambda: self.detail is not None and self.returnRequested.emit(self.detail.summary.code))
         self.title = _value()
         self.title.setObjectName("ProcedureTitle")
         self.status, self.procedure, self.applicant = _value(), _value(), _value()
@@ -66,15 +86,17 @@ class DossierDetailPanel(QFrame):
         col = QVBoxLayout(body)
         col.addWidget(self.title)
         col.addLayout(form)
-        for heading, widget in ((self.tr("Thành phần đã nhận"), self.components),
+        self.files_heading = QLabel(self.tr("Tệp số hóa"))
+        for heading, widget in ((self.tr("Thành phần đã nhận"), self.components), (self.files_heading, self.files),
                                 (self.tr("Quá trình xử lý"), self.timeline)):
-            h = QLabel(heading)
+            h = heading if isinstance(heading, QLabel) else QLabel(heading)
             h.setObjectName("PanelHeading")
             col.addWidget(h)
             col.addWidget(widget)
-        self.actions_heading = QLabel(self.tr("Chuyển trạng thái"))
+        self.actions_heading = QLabel(self.tr("Thao tác"))
         self.actions_heading.setObjectName("PanelHeading")
         col.addWidget(self.actions_heading)
+        col.addWidget(self.return_button)
         col.addLayout(self.actions_box)
         col.addStretch(1)
         self.scroll = QScrollArea()
@@ -87,12 +109,41 @@ class DossierDetailPanel(QFrame):
         layout.addWidget(self.scroll)
         self.show_detail(None)
 
+    def show_record(self, record) -> None:
+        """A ``dossier_record.DossierRecord``: the detail, and its files with thumbnails."""
+        self.show_detail(record.detail if record is not None else None)
+        if record is not None:
+            self.show_files(record.attachments)
+
+    def show_files(self, attachments) -> None:
+        self.files.clear()
+        for info, label in attachments:
+            pages = self.tr(" ({n} trang)").format(n=info.pages) if info.pages else ""
+            item = QListWidgetItem(f"{label}{pages}")
+            item.setData(SHA_ROLE, info.sha256)
+            item.setToolTip(info.original_filename or label)
+            image = self.thumbnails.request(info) if self.thumbnails is not None else None
+            if image is not None:
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+            self.files.addItem(item)
+        self.files.setVisible(bool(attachments))
+        self.files_heading.setVisible(bool(attachments))
+
+    def _thumbnail_ready(self, sha: str, image: QImage) -> None:
+        if image.isNull():
+            return
+        for i in range(self.files.count()):
+            item = self.files.item(i)
+            if item.data(SHA_ROLE) == sha:
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+
     def show_detail(self, detail: DossierDetail | None) -> None:
         self.detail = detail
         self.empty.setVisible(detail is None)
         self.scroll.setVisible(detail is not None)
         if detail is None:
             return
+        self.show_files(())
         s = detail.summary
         self.title.setText(s.code)
         overdue = self.tr(" — QUÁ HẠN") if s.overdue else ""
@@ -111,16 +162,22 @@ class DossierDetailPanel(QFrame):
         self.timeline.clear()
         for e in detail.timeline:
             reason = f" — {e.reason}" if e.reason else ""
-            self.timeline.addItem(f"{e.at:%H:%M %d/%m/%Y}  {e.text_vi} ({e.officer}){reason}")
+            item = QListWidgetItem(f"{e.at:%H:%M %d/%m/%Y}  {e.text_vi} ({e.officer}){reason}")
+            item.setData(Qt.ItemDataRole.UserRole, e.kind)  # status | handoff | print | scan
+            self.timeline.addItem(item)
         for button in self.action_buttons.values():
             self.actions_box.removeWidget(button)
             button.hide()  # deleteLater runs later: never let an old button show meanwhile
             button.deleteLater()
         self.action_buttons.clear()
-        for i, target in enumerate(detail.next_statuses):
+        # Status 10 only through F3 (the receiver is verified there): its button is "Trả kết quả".
+        moves = [target for target in detail.next_statuses if target is not DossierStatus.RETURNED]
+        for i, target in enumerate(moves):
             button = QPushButton(target.label_vi)
             button.setToolTip(self.tr("Chuyển hồ sơ sang “{status}”").format(status=target.label_vi))
             button.clicked.connect(lambda _c=False, t=target: self.statusRequested.emit(s.code, t))
             self.actions_box.addWidget(button, i // 2, i % 2)
             self.action_buttons[target] = button
-        self.actions_heading.setVisible(bool(detail.next_statuses))
+        can_return = s.status is DossierStatus.RESOLVED
+        self.return_button.setVisible(can_return)
+        self.actions_heading.setVisible(bool(moves) or can_return)

@@ -22,6 +22,7 @@ from ..approval import ask_approval
 from ..ops import OperationRunner
 from ..workspace import Workspace
 from .detail import NEEDS_REASON, DossierDetailPanel
+from .thumbnails import ThumbnailLoader
 from .results import APPLICANT, CODE_ROLE, PROCEDURE, DossierResultModel
 
 _PERIOD_DAYS = (None, 0, 6, 29)  # all, today, last 7 days, last 30 days
@@ -67,7 +68,7 @@ class DossierSearchPage(QFrame):
         header.setSectionResizeMode(APPLICANT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(PROCEDURE, 160)
-        self.detail = DossierDetailPanel()
+        self.detail = DossierDetailPanel(thumbnails=ThumbnailLoader(workspace, runner, parent=self))
 
         filters = QHBoxLayout()
         filters.addWidget(self.query, 3)
@@ -136,7 +137,7 @@ class DossierSearchPage(QFrame):
 
     def open_code(self, code: str) -> None:
         try:
-            self.detail.show_detail(self.workspace.dossier_detail(code))
+            self.detail.show_record(self.workspace.dossier_record(code))
         except CounterError as exc:
             self._error(exc.message_vi)
 
