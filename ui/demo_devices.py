@@ -45,13 +45,13 @@ class DemoCard:
                 self._made = (card, person)
             return self._made
 
-    def reader_factory(self):
-        """``factory(handler) -> IdCardReader`` on the simulated reader (and real PC/SC readers)."""
+    def reader_factory(self, *, with_pcsc: bool = True):
+        """``factory(handler) -> IdCardReader`` on the simulated reader (and the real PC/SC readers)."""
         from devices.idcard.simulated import simulated_reader
 
         def factory(handler):
             threading.Thread(target=self.ensure, name="demo-card", daemon=True).start()  # ready before a tap
-            return simulated_reader(self.slot, handler=handler, csca=self.trusted)
+            return simulated_reader(self.slot, handler=handler, csca=self.trusted, with_pcsc=with_pcsc)
 
         return factory
 
@@ -86,13 +86,15 @@ def demo_scanner():
 class DemoDevices(QObject):
     """Wires the simulated devices into a main window (menu "Demo", the wizard's scanner)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, with_pcsc: bool = True) -> None:
+        """``with_pcsc=False``: the simulated reader only (tests: libpcsclite binds to one pcscd per process)."""
         super().__init__(parent)
         self.card = DemoCard()
+        self.with_pcsc = with_pcsc
         self.window = None
 
     def card_reader_factory(self):
-        return self.card.reader_factory()
+        return self.card.reader_factory(with_pcsc=self.with_pcsc)
 
     def install(self, window) -> None:
         self.window = window

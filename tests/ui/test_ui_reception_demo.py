@@ -21,7 +21,7 @@ def demo_window(qtbot, workspace, theme):
     from ui.main_window import MainWindow
     from ui.print_hook import slip_printer
 
-    devices = DemoDevices()
+    devices = DemoDevices(with_pcsc=False)  # no real PC/SC in this process (tests/idcard owns it)
     window = MainWindow(workspace, theme, card_reader_factory=devices.card_reader_factory(),
                         print_slip=slip_printer(workspace, printers_factory=lambda: None))
     install_demo_devices(window, devices)
