@@ -89,17 +89,26 @@ def push_visits(store: Store, client: QueueClient, *, now: Callable[[], datetime
 
 
 def follow_calls(client: QueueClient, on_calls: Callable[[list[dict[str, Any]], bool], None], *,
-                 stop: threading.Event, wait: int = 5, retry_seconds: float = 2.0) -> None:
+                 stop: threading.Event, wait: int = 5, retry_seconds: float = 2.0,
+                 on_link: Callable[[bool], None] = lambda _online: None) -> None:
     """A display's loop: today's latest calls first (``on_calls(calls, True)``: to show, not to
-    announce), then every new call as it is made (``on_calls(calls, False)``)."""
+    announce), then every new call as it is made (``on_calls(calls, False)``). ``on_link(online)``
+    is told when the coordinator stops or starts answering."""
     after: int | None = None
+    online: bool | None = None
     while not stop.is_set():
         try:
             answer = client.calls(after, wait=wait)
         except ServerUnreachable as exc:
             log.warning("queue calls: server unreachable (%s)", exc)
+            if online is not False:
+                online = False
+                on_link(False)
             stop.wait(retry_seconds)
             continue
+        if online is not True:
+            online = True
+            on_link(True)
         initial, after = after is None, answer["last_seq"]
         if answer["calls"]:
             on_calls(answer["calls"], initial)

@@ -16,7 +16,7 @@ from PyQt6.QtWidgets import QDockWidget
 from sqlalchemy import select
 
 from counter_app.domain.applicant import Applicant, ApplicantKind
-from counter_app.domain.queue import VisitState
+from counter_app.domain.queue import Priority, VisitState
 from counter_app.services import queue
 from counter_app.services.customer_flow import CustomerStep
 from counter_app.services.reception import ReceptionFlow
@@ -113,6 +113,7 @@ def test_hold_resume_and_paper_ticket_with_a_clear_error(qtbot, window, panel, w
     qtbot.waitUntil(lambda: panel.error.text().startswith("Số phiếu giấy không hợp lệ"), timeout=3000)
     assert panel.paper.text() == "số 12!"
     panel.paper.setText("A027")
+    panel.priority_box.setCurrentIndex(panel.priority_box.findText("Người khuyết tật"))
     panel.paper_button.click()
     qtbot.waitUntil(lambda: panel.number.text() == "A027", timeout=3000)
     assert panel.paper.text() == "" and not panel.error.isVisible()
@@ -128,7 +129,7 @@ def test_hold_resume_and_paper_ticket_with_a_clear_error(qtbot, window, panel, w
     qtbot.waitUntil(lambda: panel.number.text() == "—", timeout=3000)
     with workspace.store.read() as s:
         [v] = queue.visits(s, day=workspace.now().date())
-    assert (v.state, v.counter_code, v.paper) == (VisitState.WAITING, "Q02", True)
+    assert (v.state, v.counter_code, v.paper, v.priority) == (VisitState.WAITING, "Q02", True, Priority.DISABLED)
 
 
 def test_customer_screen_with_five_levels(qtbot, window, workspace):
@@ -175,6 +176,19 @@ def test_calling_display_shows_a_call_within_a_second_and_speaks_it(qtbot, qapp,
     assert display.speaker.wait_idle(10)
     assert log.read_text(encoding="utf-8").strip() == "-v vi -s 140 Xin mời công dân có số A không không hai " \
                                                       "đến quầy số 1"
+    assert display.status.text() == ""  # connected
     display.close()
     for c in (kiosk, q1, tv):
         c.close()
+
+
+def test_calling_display_says_when_the_coordinator_is_unreachable(qtbot):
+    from city_backend.testing import free_port
+    from ui.queue.display import CallDisplay
+
+    display = CallDisplay(QueueClient(f"http://127.0.0.1:{free_port()}", "x", timeout=2), wait=1)
+    qtbot.addWidget(display)
+    display.start()
+    qtbot.waitUntil(lambda: display.status.text().startswith("Mất kết nối"), timeout=5000)
+    assert display.board.rows() == []
+    display.close()

@@ -29,6 +29,7 @@ ROWS = 6
 
 class _Feed(QObject):
     calls = pyqtSignal(list, bool)  # the calls, announce?
+    link = pyqtSignal(bool)  # the coordinator answers?
 
 
 class CallDisplay(QWidget):
@@ -67,6 +68,7 @@ class CallDisplay(QWidget):
         layout.addWidget(self.status)
         self.feed = _Feed(self)
         self.feed.calls.connect(self.on_calls)
+        self.feed.link.connect(self.on_link)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.render()
@@ -79,7 +81,8 @@ class CallDisplay(QWidget):
             self.feed.calls.emit(calls, not initial)
 
         self._thread = threading.Thread(target=follow_calls, args=(self.client, hand_over), daemon=True,
-                                        kwargs={"stop": self._stop, "wait": self.wait}, name="call-feed")
+                                        kwargs={"stop": self._stop, "wait": self.wait,
+                                                "on_link": self.feed.link.emit}, name="call-feed")
         self._thread.start()
 
     def stop(self) -> None:
@@ -94,6 +97,9 @@ class CallDisplay(QWidget):
             self.announced.append(entry)
             self.speaker.say(spoken_call(entry))
         self.render()
+
+    def on_link(self, online: bool) -> None:
+        self.status.setText("" if online else self.tr("Mất kết nối với máy chủ điều phối; đang thử lại…"))
 
     def render(self) -> None:
         rows = self.board.rows()

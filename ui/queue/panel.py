@@ -16,7 +16,7 @@ from PyQt6.QtWidgets import (QComboBox, QDockWidget, QFrame, QGridLayout, QHBoxL
 
 from counter_app import config
 from counter_app.domain.errors import CounterError
-from counter_app.domain.queue import VisitState
+from counter_app.domain.queue import Priority, VisitState
 from counter_app.domain.status import DossierStatus
 from counter_app.services import queue
 from counter_app.services.queue_desk import QueueDesk
@@ -84,8 +84,12 @@ class QueuePanel(QFrame):
         self.paper.setPlaceholderText(self.tr("Số trên phiếu giấy (A027)"))
         self.paper.setAccessibleName(self.tr("Số phiếu giấy"))
         self.paper_button = QPushButton(self.tr("Nhập phiếu giấy"))
+        self.priority_box = QComboBox()  # names are data (resources/rules/queue.toml)
+        for level, label in sorted(queue.priority_labels().items()):
+            self.priority_box.addItem(label, level)
         paper = QVBoxLayout()
         paper.addWidget(self.paper)
+        paper.addWidget(self.priority_box)
         paper.addWidget(self.paper_button)
         self.customer_button = QPushButton(self.tr("Màn hình công dân"))
 
@@ -193,7 +197,8 @@ class QueuePanel(QFrame):
 
     def key_in_paper(self) -> None:
         number, area = self.paper.text(), self.area_box.currentData()
-        self._run(lambda: self.desk.key_in_paper(number, area), clear_paper=True)
+        priority = Priority(self.priority_box.currentData())
+        self._run(lambda: self.desk.key_in_paper(number, area, priority), clear_paper=True)
 
     def refresh(self) -> None:
         self._run(lambda: (self.desk.sync(), self.desk.current())[1])
