@@ -2,7 +2,10 @@
 
 Counts come from ``counter_app.services.queries.day_counts``; the page redraws when an
 operation reports changed dossiers, and a bar under each tile compares it with the day's
-receptions (a picture that says "how much of today is late" faster than a number).
+receptions (a picture that says "how much of today is late" faster than a number). Under
+the tiles, two charts (``ui.widgets.chart``, data from ``services.dashboard_series``):
+received and returned per day over the last two weeks, and of the dossiers received in
+those weeks, resolved on time / late / still open past the appointment.
 """
 
 from __future__ import annotations
@@ -13,7 +16,11 @@ from PyQt6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayo
 from counter_app.domain.errors import CounterError
 from counter_app.services.queries import DayCounts
 
+from .theme import Brand
+from .widgets.chart import BarChart, Segment, Series, ShareBar
 from .workspace import Workspace
+
+CHART_DAYS = 14
 
 
 class CountTile(QFrame):
@@ -65,11 +72,23 @@ class DashboardPage(QFrame):
         grid.setSpacing(12)
         for i, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, i // 3, i % 3)
+        self.colors = Brand.load().colors
+        self.flow_heading = QLabel(self.tr("Tiếp nhận và trả kết quả {n} ngày qua").format(n=CHART_DAYS))
+        self.flow_heading.setObjectName("PanelHeading")
+        self.flow_chart = BarChart()
+        self.timeliness_heading = QLabel(self.tr("Giải quyết đúng hạn (hồ sơ tiếp nhận {n} ngày qua)").format(
+            n=CHART_DAYS))
+        self.timeliness_heading.setObjectName("PanelHeading")
+        self.timeliness_chart = ShareBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.heading)
         layout.addWidget(self.error)
         layout.addLayout(grid)
+        layout.addWidget(self.flow_heading)
+        layout.addWidget(self.flow_chart, 1)
+        layout.addWidget(self.timeliness_heading)
+        layout.addWidget(self.timeliness_chart)
         layout.addStretch(1)
 
     def refresh(self) -> None:
@@ -85,6 +104,24 @@ class DashboardPage(QFrame):
         scale = max(counts.received, counts.due_today + counts.overdue, 1)
         for name, tile in self.tiles.items():
             tile.set_value(getattr(counts, name), scale)
+        self.refresh_charts()
+
+    def refresh_charts(self) -> None:
+        try:
+            flow, timely = self.workspace.dashboard_series(days=CHART_DAYS)
+        except CounterError as exc:
+            self.error.setText(exc.message_vi)
+            self.error.show()
+            return
+        c = self.colors
+        self.flow_chart.set_data([f"{d.day:%d/%m}" for d in flow], [
+            Series(self.tr("Tiếp nhận"), c["primary"], tuple(d.received for d in flow)),
+            Series(self.tr("Đã trả kết quả"), c["ok"], tuple(d.returned for d in flow))])
+        self.timeliness_chart.set_data([
+            Segment(self.tr("Đúng hạn"), c["ok"], timely.on_time),
+            Segment(self.tr("Trễ hạn"), c["error"], timely.late),
+            Segment(self.tr("Quá hạn, chưa xong"), c["accent"], timely.overdue_open)],
+            empty_text=self.tr("Chưa có hồ sơ nào được giải quyết trong {n} ngày qua.").format(n=CHART_DAYS))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

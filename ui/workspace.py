@@ -228,6 +228,19 @@ class Workspace:
         with self.store.read() as s:
             return queries.day_counts(s, day=now.date(), now=now, officer=self.context.officer)
 
+    def dashboard_series(self, *, days: int = 14):
+        """``(daily_flow, timeliness)`` of the last ``days`` days for the dashboard's charts."""
+        from datetime import time, timedelta
+
+        from counter_app.services.dashboard_series import daily_flow, timeliness
+
+        now = self.now()
+        first = datetime.combine(now.date() - timedelta(days=days - 1), time.min)
+        end = datetime.combine(now.date() + timedelta(days=1), time.min)
+        with self.store.read() as s:
+            return (daily_flow(s, last_day=now.date(), days=days),
+                    timeliness(s, start=first, end=end, now=now, agency_code=self.context.agency_code))
+
     # ---- operations: functions for ``OperationRunner.write`` (run on the writer thread) ----
 
     def record_reception_op(self, flow: ReceptionFlow,
