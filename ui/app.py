@@ -59,9 +59,14 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
                 theme = Theme(app, scale=_saved_scale(settings))
                 theme.apply()
                 theme.scaleChanged.connect(lambda scale: settings.setValue(FONT_SCALE_KEY, scale))
-                from .setup_wizard import ensure_set_up  # a new real profile: first-run setup (ship issue)
-                if not ensure_set_up(profile):
-                    return 0  # the setup wizard was left: nothing written
+                # A new real profile: first-run setup (ship issue). A profile with a database never
+                # needs it (counter_app.setup.marker.needs_setup), and importing counter_app.setup
+                # costs ~30 ms before the sign-in window: only look when there is no database yet.
+                if not profile.db_path.exists():
+                    from .setup_wizard import ensure_set_up
+
+                    if not ensure_set_up(profile):
+                        return 0  # the setup wizard was left: nothing written
                 cache = StartCache(settings)
                 pending = PendingWorkspace(profile, None if demo else cache.load())
                 exit_after = os.environ.get("QMC_EXIT_AFTER_START_MS")  # smoke tests of the bundle
