@@ -192,3 +192,43 @@ def test_calling_display_says_when_the_coordinator_is_unreachable(qtbot):
     qtbot.waitUntil(lambda: display.status.text().startswith("Mất kết nối"), timeout=5000)
     assert display.board.rows() == []
     display.close()
+
+
+_TWO_SCREENS = """
+import sys
+from pathlib import Path
+from PyQt6.QtWidgets import QApplication
+from counter_app.profile import Profile
+from ui.ops import OperationRunner
+from ui.workspace import Workspace
+from ui.queue.customer import CustomerScreen
+
+app = QApplication([])
+ws = Workspace.open(Profile(Path(sys.argv[1])))
+runner = OperationRunner(ws.store)
+screen = CustomerScreen(ws, runner)
+screen.show_on_second_screen()
+app.processEvents()
+g = screen.geometry()
+print(screen.screen().name(), screen.isFullScreen(), g.x(), g.width(), g.height())
+screen.close()
+runner.shutdown()
+ws.close()
+"""
+
+
+def test_customer_screen_goes_full_screen_on_the_second_screen(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": "A-officer", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96, "dpr": 1},
+        {"name": "B-citizen", "x": 1280, "y": 0, "width": 1024, "height": 600, "logicalDpi": 96, "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    out = subprocess.run([sys.executable, "-c", _TWO_SCREENS, str(tmp_path / "profile")], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["B-citizen", "True", "1280", "1024", "600"]

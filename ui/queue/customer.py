@@ -116,8 +116,8 @@ class CustomerScreen(QWidget):
         self.render()
 
     def show_on_second_screen(self) -> None:
-        screens = QGuiApplication.screens()
-        target = screens[1] if len(screens) > 1 else None
+        primary = QGuiApplication.primaryScreen()
+        target = next((sc for sc in QGuiApplication.screens() if sc is not primary), None)
         if target is not None:
             self.setGeometry(target.geometry())
             self.showFullScreen()
