@@ -1,12 +1,13 @@
 """``counter-app queue`` (tickets, KPIs, reconcile) and ``counter-app display`` (the calling display).
 
-The display is a Qt window: it runs in a child process (``python -m ui.queue.display``) so
-the command line, like the rest of the core, never imports Qt.
+The display is a Qt window: it runs as ``python -m ui.queue.display`` (exec'd in place on
+POSIX, a child process elsewhere) so the command line, like the rest of the core, never imports Qt.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from datetime import date
@@ -41,7 +42,10 @@ def display_command(args: argparse.Namespace) -> list[str]:
 
 
 def _display(args: argparse.Namespace) -> int:
-    return subprocess.call(display_command(args))
+    cmd = display_command(args)
+    if os.name == "posix":  # the display takes this process over: no orphan when it is stopped
+        os.execv(cmd[0], cmd)
+    return subprocess.call(cmd)
 
 
 def _minutes(td) -> str:
