@@ -106,6 +106,10 @@ def test_card_qr_standard_dossier_takes_six_inputs(qtbot, wizard, officer, works
     assert (status, source, name) == ("received", "qr", "Nguyễn Văn An") and n_components > 0
     assert page.done.due.text().endswith(f"ngày {due_at:%d/%m/%Y}")
     assert "Chưa kết nối máy in" in page.done.print_state.text()
+    # "khai sinh" has two fee rows (on time / late): the first is the default, no input spent on it.
+    assert len(page.flow.procedure.fees) == 2 and not page.checklist.fee.isHidden()  # offered, not needed
+    with workspace.store.read() as s:
+        assert get_dossier_row(s, code).fee_vnd == page.flow.procedure.fees[0].amount_vnd
     officer.key(Qt.Key.Key_Return)  # next citizen
     assert page.flow.step is Step.IDENTIFY and page.identify.id_number.text() == ""
     assert officer.inputs == 6
