@@ -28,8 +28,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Imported on the worker thread once the store is open (imports only: no widget is built there).
-WARM_MODULES = ("ui.main_window", "ui.print_hook", "ui.result_print", "ui.barcode_filter")
+#: Imported on the worker thread once the store is open (imports only: no widget is built there),
+#: with the feature pages of :data:`ui.pages.EXTRA_PAGES`.
+WARM_MODULES = ("ui.main_window", "ui.print_hook", "ui.result_print", "ui.barcode_filter", "printing.dispatch",
+                "printing.stored", "devices.idcard.facade")
+
+
+def warm_modules() -> tuple[str, ...]:
+    from .pages import EXTRA_PAGES
+
+    return WARM_MODULES + tuple(spec.target.partition(":")[0] for spec in EXTRA_PAGES)
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,7 @@ class PendingWorkspace:
 
     def __init__(self, profile: Profile, cached: CachedIdentity | None, *,
                  opener: Callable[[Profile], Workspace] | None = None,
-                 warm: tuple[str, ...] = WARM_MODULES) -> None:
+                 warm: tuple[str, ...] | None = None) -> None:
         self.profile = profile
         self.cached = cached
         self.signals = _Signals()
@@ -156,11 +164,11 @@ class PendingWorkspace:
             return
         self._done.set()
         self.signals.opened.emit()
-        for module in self._warm:  # the main window opens faster after sign-in
+        for module in self._warm if self._warm is not None else warm_modules():  # faster main window
             try:
                 importlib.import_module(module)
-            except ImportError:
-                pass
+            except Exception:  # noqa: BLE001 — only a head start: the real import reports any error
+                log.debug("warming %s failed", module)
 
 
 def _open_workspace(profile: Profile) -> Workspace:
