@@ -50,7 +50,8 @@ class DossierDetailPanel(QFrame):
         self.files.setResizeMode(QListView.ResizeMode.Adjust)
         self.files.setMovement(QListView.Movement.Static)
         self.files.setWordWrap(True)
-        self.files.setMinimumHeight(THUMB_SIZE + 60)
+        self.files.setGridSize(QSize(THUMB_SIZE + 60, THUMB_SIZE + 72))  # room for a two-line caption
+        self.files.setMinimumHeight(THUMB_SIZE + 84)
         self.return_button = QPushButton(self.tr("Trả kết quả (F3)"))
         self.return_button.clicked.connect(
             lambda: self.detail is not None and self.returnRequested.emit(self.detail.summary.code))
