@@ -20,7 +20,7 @@ from .workspace import Workspace
 
 #: The identity paper named on the slip ("Giấy tờ tùy thân"), by how the receiver was identified.
 RECEIVER_DOCUMENT = {IdentitySource.CHIP: "Thẻ căn cước (đọc chip)", IdentitySource.QR: "Thẻ căn cước (mã QR)",
-                     IdentitySource.TYPED: "Giấy tờ tùy thân"}
+                     IdentitySource.TYPED: "Thẻ căn cước (số nhập tay)"}
 
 
 def result_printer(workspace: Workspace, *, printers_factory: Callable[[], object] | None = None):
