@@ -27,7 +27,7 @@ from .signin import CounterSession, Officer, SignInError, cache_credential, chec
 #: The server's answers that are final for this password (no offline fallback).
 FINAL_CODES = ("wrong_password", "account_locked")
 #: Seconds an online sign-in may take before the counter falls back to offline.
-TIMEOUT_SECONDS = 5.0
+TIMEOUT_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
