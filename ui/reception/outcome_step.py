@@ -47,6 +47,7 @@ class OutcomeStep(QFrame):
         self.receive_button.setObjectName("PrimaryButton")
         self.supplement_button = QPushButton(self.tr("Yêu cầu bổ sung (Mẫu 02)"))
         self.refuse_button = QPushButton(self.tr("Từ chối tiếp nhận (Mẫu 03)"))
+        self.refuse_button.setToolTip(self.tr("Cần lãnh đạo phê duyệt ngay tại quầy (bốn mắt)."))
         self.receive_button.clicked.connect(lambda: self.decided.emit(Outcome.RECEIVE, ""))
         self.supplement_button.clicked.connect(lambda: self.decided.emit(Outcome.SUPPLEMENT, self.reason.text()))
         self.refuse_button.clicked.connect(lambda: self.decided.emit(Outcome.REFUSE, self.reason.text()))
