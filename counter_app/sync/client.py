@@ -55,6 +55,10 @@ class SyncClient:
                             body.get("message_vi") or "Hệ thống của thành phố từ chối yêu cầu; báo quản trị hệ thống.",
                             status=r.status_code, code=body.get("code") or "server_refused")
 
+    def reconcile_visits(self, events: list[dict]) -> list[dict]:
+        """Queue visits changed at this counter (paper tickets keyed in offline included), each once."""
+        return self._call("POST", "/v1/queue/visits:reconcile", json={"events": events}).json()["results"]
+
     def me(self) -> dict[str, Any]:
         return self._call("GET", "/v1/me").json()
 

@@ -23,6 +23,7 @@ from .errors import ServerUnreachable, not_configured
 from .leases import RefillSummary, refill
 from .pull import PullSummary, pull_changes
 from .push import PushSummary, push_outbox
+from .queue_client import push_visits
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class RoundSummary:
     push: PushSummary = field(default_factory=PushSummary)
     pull: PullSummary = field(default_factory=PullSummary)
     leases: RefillSummary = field(default_factory=RefillSummary)
+    visits: dict[str, int] = field(default_factory=dict)  # queue visits reconciled (applied/duplicate/rejected)
     error_vi: str = ""
 
     def lines(self) -> list[str]:
@@ -52,6 +54,9 @@ class RoundSummary:
                f"Nhận thay đổi: {self.pull.changes} (trạng thái {self.pull.statuses}, ngày nghỉ {self.pull.holidays}, "
                f"thủ tục {self.pull.procedures}); con trỏ {self.pull.cursor}",
                f"Số hồ sơ cấp trước: {self.leases.numbers} số mới"]
+        if self.visits:
+            out.append(f"Lượt xếp hàng: {self.visits.get('applied', 0)} ghi nhận, "
+                       f"{self.visits.get('rejected', 0)} bị từ chối")
         out += [f"  Bị từ chối — {code}: {why}" for code, why in p.rejections[:20]]
         if self.error_vi:
             out.append(f"Lỗi: {self.error_vi}")
@@ -95,6 +100,7 @@ def sync_once(store: Store, client: SyncClient, *, options: SyncOptions = SyncOp
         remember_registration(store, client.me())
         summary.uploads = upload_pending(store, client, now=now, source=attachments, chunk=options.chunk)
         summary.push = push_outbox(store, client, now=now, batch_size=options.batch_size)
+        summary.visits = push_visits(store, client, now=now)
         summary.pull = pull_changes(store, client, now=now, own_counter=counter)
         summary.leases = refill(store, client, agency_code=agency, counter_code=counter, today=now().date(),
                                 now=now(), days_ahead=options.lease_days_ahead, target=options.lease_target,

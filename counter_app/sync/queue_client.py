@@ -49,7 +49,7 @@ class QueueClient(SyncClient):
         return self._call("GET", "/v1/queue/calls", params=params, timeout=wait + 10).json()
 
     def reconcile(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return self._call("POST", "/v1/queue/visits:reconcile", json={"events": events}).json()["results"]
+        return self.reconcile_visits(events)
 
 
 def _wire(row: QueueOutboxRow) -> dict[str, Any]:
@@ -60,7 +60,7 @@ def _wire(row: QueueOutboxRow) -> dict[str, Any]:
             "recalls": p["recalls"], "at": p["at"]}
 
 
-def push_visits(store: Store, client: QueueClient, *, now: Callable[[], datetime],
+def push_visits(store: Store, client: SyncClient, *, now: Callable[[], datetime],
                 batch_size: int = 200) -> dict[str, int]:
     """Send unsent visit changes in order; returns counts per result. Raises ``ServerUnreachable``."""
     counts = {"applied": 0, "duplicate": 0, "rejected": 0}
@@ -73,7 +73,7 @@ def push_visits(store: Store, client: QueueClient, *, now: Callable[[], datetime
                        for r in rows}
         if not wire:
             return counts
-        results = client.reconcile(wire)
+        results = client.reconcile_visits(wire)
         at = now()
 
         def record(s) -> None:

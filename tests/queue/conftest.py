@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 
 from counter_app.sync.queue_client import QueueClient
-
-
-def new_agency_code() -> str:
-    h = uuid.uuid4().hex.upper()
-    return f"{h[:3]}.{h[3:5]}.{h[5:7]}.Q{h[7:9]}"
+from queue_helpers import new_agency_code
 
 
 @pytest.fixture

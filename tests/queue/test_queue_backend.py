@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import psycopg
@@ -17,6 +17,7 @@ from counter_app.services import queue
 from counter_app.services.dossiers import CounterContext
 from counter_app.sync.errors import ServerRefused
 from counter_app.sync.queue_client import push_visits
+from queue_helpers import vn_now
 
 
 def test_two_counter_day_priority_and_transfers(site):
@@ -113,7 +114,7 @@ def test_display_receives_a_call_within_a_second(site):
 def test_paper_tickets_keyed_in_offline_are_reconciled(site, store):
     q1 = site("Q01")
     ctx = CounterContext(agency_code=site.agency, counter_code="Q01", officer="canbo01")
-    now = datetime.utcnow() + timedelta(hours=7) - timedelta(minutes=30)  # offline half an hour ago
+    now = vn_now(timedelta(minutes=30))  # offline half an hour ago (same day as the coordinator)
     v = store.write(lambda s: queue.key_in_paper(s, number="A027", area="hotich", ctx=ctx, now=now).value)
     store.write(lambda s: queue.serve(s, v.id, ctx=ctx, now=now + timedelta(minutes=1)))
     store.write(lambda s: queue.finish(s, v.id, ctx=ctx, now=now + timedelta(minutes=9)))

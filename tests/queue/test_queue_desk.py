@@ -3,7 +3,7 @@ reconciled when the link returns."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -12,6 +12,7 @@ from counter_app.services.dossiers import CounterContext
 from counter_app.services.queue_desk import QueueDesk
 from counter_app.sync.queue_client import QueueClient
 from city_backend.testing import free_port
+from queue_helpers import vn_now
 
 
 def test_desk_online_then_offline_then_reconciled(site, store):
@@ -19,7 +20,7 @@ def test_desk_online_then_offline_then_reconciled(site, store):
     token = q1.http.headers["Authorization"][7:]
     ctx = CounterContext(agency_code=site.agency, counter_code="Q01", officer="canbo01")
     link = {"url": q1.base_url}
-    clock = {"now": datetime.utcnow() + timedelta(hours=7)}
+    clock = {"now": vn_now(room=timedelta(hours=1))}
     desk = QueueDesk(store, lambda: ctx, now=lambda: clock["now"], areas={"hotich"},
                      client=lambda: QueueClient(link["url"], token, timeout=3))
     a1, a2 = kiosk.issue("hotich", prefix="A"), kiosk.issue("hotich", prefix="A")
