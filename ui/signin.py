@@ -99,8 +99,9 @@ class SignInDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
-        notice = getattr(self.workspace, "sign_in_notice", "")
-        if notice:  # signed in offline because the backend is out of reach: say so before going on
+        notice = "\n\n".join(filter(None, (getattr(self.workspace, "audit_alert", str)(),
+                                            getattr(self.workspace, "sign_in_notice", ""))))
+        if notice:  # a broken audit chain, or signed in offline: say so before going on
             self.show_error("")
             self.small_print.setText(notice)
             self.small_print.setObjectName("StepWarning")

@@ -265,6 +265,12 @@ class Workspace:
         at, ctx = self.now(), self.context
         return lambda s: change_status(s, code, target, ctx=ctx, now=at, reason=reason, approval_id=approval_id)
 
+    def audit_alert(self) -> str:
+        """The start-up check of the audit chain (entries since the last check): "" or the alert to show."""
+        from counter_app.security import audit
+
+        return audit.alert_vi(self.store.write(audit.check_at_start))
+
     def refresh_supervisor(self, supervisor: str, password: str) -> bool:
         """Before an approval: check the supervisor's password with the backend when one answers, so a
         supervisor who never signed in at this counter can approve (blocking: run off the GUI thread)."""

@@ -56,10 +56,19 @@ class ChainCheck:
         return self.first_broken is None
 
 
-def verify_chain(session: Session) -> ChainCheck:
-    """Recompute every link; report the first entry that does not match."""
+def verify_chain(session: Session, *, after: tuple[int, str] | None = None) -> ChainCheck:
+    """Recompute every link; report the first entry that does not match. With ``after`` = (id, hash)
+    of an entry checked before, only that entry and the ones after it are checked (start-up)."""
     prev, expected_seq, count = GENESIS, 1, 0
-    for row in session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id)):
+    query = select(AuditEntryRow).order_by(AuditEntryRow.id)
+    if after is not None and after[0] > 0:
+        anchor = session.get(AuditEntryRow, after[0])
+        if anchor is None or anchor.hash != after[1] or anchor.hash != _digest(
+                anchor.id, anchor.at, anchor.actor, anchor.action, anchor.target, anchor.details, anchor.prev_hash):
+            return ChainCheck(0, after[0], "entry checked before was changed or removed")
+        prev, expected_seq = anchor.hash, anchor.id + 1
+        query = query.where(AuditEntryRow.id > anchor.id)
+    for row in session.scalars(query):
         count += 1
         if row.id != expected_seq:
             return ChainCheck(count, row.id, f"entry {expected_seq} is missing")
@@ -69,6 +78,34 @@ def verify_chain(session: Session) -> ChainCheck:
             return ChainCheck(count, row.id, "entry content changed")
         prev, expected_seq = row.hash, expected_seq + 1
     return ChainCheck(count)
+
+
+_CHECKPOINT = "audit_checkpoint"
+
+
+def check_at_start(session: Session) -> ChainCheck:
+    """The start-up check: entries added since the last start (and the last one checked then),
+    then remember where it got to. ``counter-app diagnostics`` checks the whole chain."""
+    from ..storage.models import SettingRow
+
+    row = session.get(SettingRow, _CHECKPOINT)
+    after = None
+    if row is not None:
+        seq, _, digest = row.value.partition(":")
+        after = (int(seq), digest) if seq.isdigit() else None
+    check = verify_chain(session, after=after)
+    if check.ok:
+        last = session.scalar(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1))
+        if last is not None:
+            session.merge(SettingRow(key=_CHECKPOINT, value=f"{last.id}:{last.hash}"))
+    return check
+
+
+def alert_vi(check: ChainCheck) -> str:
+    if check.ok:
+        return ""
+    return (f"CẢNH BÁO: nhật ký hệ thống đã bị sửa hoặc xóa (từ mục số {check.first_broken}). "
+            "Báo ngay cho lãnh đạo và bộ phận hỗ trợ; không tự sửa cơ sở dữ liệu.")
 
 
 def require_intact(session: Session) -> ChainCheck:
