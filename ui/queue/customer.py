@@ -20,6 +20,7 @@ from counter_app.services.customer_flow import (CustomerFlow, CustomerStep, Offi
                                                 officer_photo)
 
 from ..formatting import money_vnd
+from ..theme import Brand
 from ..ops import OperationRunner
 from ..workspace import Workspace
 
@@ -38,8 +39,9 @@ class CustomerScreen(QWidget):
         self.photo = QLabel()
         self.photo.setFixedSize(160, 200)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo.setStyleSheet("background: #9b1c1c; color: white; font-size: 56px; font-weight: bold;"
-                                 "border-radius: 8px;")
+        c = Brand.load().colors  # brand colours (resources/brand/brand.toml)
+        self.photo.setStyleSheet(f"background: {c['primary_dark']}; color: {c['on_primary']}; font-size: 56px;"
+                                 "font-weight: bold; border-radius: 8px;")
         self.officer = QLabel()
         self.officer.setObjectName("PanelHeading")
         self.officer.setStyleSheet("font-size: 28px;")

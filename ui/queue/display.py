@@ -24,6 +24,8 @@ from counter_app.services.call_board import CallBoard, CallEntry, counter_label,
 from counter_app.sync.queue_client import QueueClient, follow_calls
 from devices.speech import Speaker
 
+from ..theme import Brand
+
 ROWS = 6
 
 
@@ -38,8 +40,9 @@ class CallDisplay(QWidget):
         super().__init__(parent)
         self.setObjectName("CallDisplay")
         self.setWindowTitle(self.tr("Màn hình gọi số"))
-        self.setStyleSheet("#CallDisplay { background: #0b3d91; } QLabel { color: white; }"
-                           "#CallLatest { color: #ffd400; }")
+        c = Brand.load().colors  # brand colours (resources/brand/brand.toml), big type of its own
+        self.setStyleSheet(f"#CallDisplay {{ background: {c['primary']}; }} QLabel {{ color: {c['on_primary']}; }}"
+                           f"#CallLatest {{ color: {c['accent']}; }}")
         self.client, self.speaker, self.wait = client, speaker or Speaker(enabled=False), wait
         self.board = CallBoard(history=ROWS)
         self.announced: list[CallEntry] = []
