@@ -166,12 +166,13 @@ def _db(args: argparse.Namespace, profile: Profile) -> int:
     if args.db_cmd == "backup" and not profile.db_path.exists():
         raise NotFoundError(f"no database at {profile.db_path}",
                             f"Chưa có cơ sở dữ liệu tại {profile.db_path}; không có gì để sao lưu.")
-    engine = make_engine(profile.db_path)
+    key = profile.file_key()  # an encrypted profile's key from the keyring (None: plaintext file)
+    engine = make_engine(profile.db_path, key=key)
     if args.db_cmd == "upgrade":
-        backup = upgrade(engine, db_path=profile.db_path, backup_dir=profile.backup_dir)
+        backup = upgrade(engine, db_path=profile.db_path, backup_dir=profile.backup_dir, key=key)
         print(f"revision {current_revision(engine)}" + (f"; backup {backup}" if backup else ""))
     elif args.db_cmd == "backup":
-        print(backup_file(profile.db_path, profile.backup_dir, "manual"))
+        print(backup_file(profile.db_path, profile.backup_dir, "manual", key=key))
     else:
         print(f"path\t{profile.db_path}\nrevision\t{current_revision(engine)}\nhead\t{head_revision()}")
     engine.dispose()

@@ -119,3 +119,20 @@ def test_command_line_never_loads_qt(tmp_path):
             "sys.exit(1 if any(m.startswith('PyQt6') or m == 'ui' or m.startswith('ui.') for m in sys.modules) else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_db_commands_on_an_encrypted_profile(tmp_path):
+    """A real profile opened by the app is SQLCipher-encrypted; ``db`` opens it with the profile's key."""
+    r = run(tmp_path, "catalog", "search", "khai sinh")  # opens (creates, encrypts) the default profile
+    assert r.returncode == 0, r.stderr
+    import sqlite3
+
+    with pytest.raises(sqlite3.DatabaseError):  # not readable without the key
+        sqlite3.connect(tmp_path / "data" / "counter.sqlite").execute("SELECT count(*) FROM sqlite_master").fetchone()
+    r = run(tmp_path, "db", "info")
+    assert r.returncode == 0 and "revision\t" in r.stdout and "Traceback" not in r.stderr, r.stderr
+    r = run(tmp_path, "db", "backup")
+    assert r.returncode == 0, r.stderr
+    backup = Path(r.stdout.strip())
+    assert backup.exists() and backup.read_bytes()[:16] != b"SQLite format 3\x00"  # the backup stays encrypted
+    assert run(tmp_path, "db", "upgrade").returncode == 0
