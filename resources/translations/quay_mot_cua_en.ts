@@ -726,7 +726,7 @@
     <message>
         <location filename="../../ui/setup_wizard/device_page.py" line="46" />
         <source>Tên đầu đọc (trống = đầu đọc có thẻ)</source>
-        <translation>Reader name (empty = the reader holding a card)</translation>
+        <translation>Reader (empty = the one with a card)</translation>
     </message>
     <message>
         <location filename="../../ui/setup_wizard/device_page.py" line="47" />
@@ -772,7 +772,7 @@
     <message>
         <location filename="../../ui/setup_wizard/device_page.py" line="64" />
         <source>Quét một mã vào ô này</source>
-        <translation>Scan a code into this box</translation>
+        <translation>Scan a code here</translation>
     </message>
     <message>
         <location filename="../../ui/setup_wizard/device_page.py" line="65" />
@@ -2345,7 +2345,7 @@ The colours and identity in this version are not yet official.</translation>
     <message>
         <location filename="../../ui/queue/panel.py" line="75" />
         <source>hoặc quầy (Q02)</source>
-        <translation>or counter (Q02)</translation>
+        <translation>e.g. Q02</translation>
     </message>
     <message>
         <location filename="../../ui/queue/panel.py" line="76" />
@@ -2355,7 +2355,7 @@ The colours and identity in this version are not yet official.</translation>
     <message>
         <location filename="../../ui/queue/panel.py" line="84" />
         <source>Số trên phiếu giấy (A027)</source>
-        <translation>Number on the paper ticket (A027)</translation>
+        <translation>Ticket number (A027)</translation>
     </message>
     <message>
         <location filename="../../ui/queue/panel.py" line="85" />
