@@ -71,7 +71,7 @@
     <message>
         <location filename="../../ui/setup_wizard/pages.py" line="114" />
         <source>Làm việc ngoại tuyến: nhập mã theo quyết định của cơ quan.</source>
-        <translation>Working offline: enter the codes set by the agency's decision.</translation>
+        <translation>Working offline: enter the codes given in the agency's decision.</translation>
     </message>
 </context><context>
     <name>App</name>
@@ -476,7 +476,7 @@
     <message>
         <location filename="../../ui/widgets/counter_status.py" line="68" />
         <source>{n} mục chờ gửi · </source>
-        <translation>{n} waiting to send · </translation>
+        <translation>{n} unsent · </translation>
     </message>
 </context><context>
     <name>CustomerScreen</name>
@@ -1840,7 +1840,7 @@ The colours and identity in this version are not yet official.</translation>
     <message>
         <location filename="../../ui/setup_wizard/pages.py" line="127" />
         <source>3. Cán bộ đăng nhập</source>
-        <translation>3. Signing-in officer</translation>
+        <translation>3. Officer sign-in</translation>
     </message>
     <message>
         <location filename="../../ui/setup_wizard/pages.py" line="128" />
@@ -2869,12 +2869,12 @@ The colours and identity in this version are not yet official.</translation>
     <message>
         <location filename="../../ui/online/review.py" line="57" />
         <source>Tệp đạt</source>
-        <translation>File accepted</translation>
+        <translation>Accept file</translation>
     </message>
     <message>
         <location filename="../../ui/online/review.py" line="58" />
         <source>Tệp không đạt</source>
-        <translation>File rejected</translation>
+        <translation>Reject file</translation>
     </message>
     <message>
         <location filename="../../ui/online/review.py" line="118" />
@@ -3100,6 +3100,6 @@ The colours and identity in this version are not yet official.</translation>
     <message>
         <location filename="../../ui/update_notice.py" line="25" />
         <source>Đã hiểu</source>
-        <translation>Got it</translation>
+        <translation>OK</translation>
     </message>
 </context></TS>
