@@ -2642,19 +2642,19 @@ The colours and identity in this version are not yet official.</translation>
     <message>
         <location filename="../../ui/returns.py" line="71" />
         <source>Quét văn bản ủy quyền</source>
-        <translation>Scan the authorisation</translation>
+        <translation>Scan the authorisation letter</translation>
     </message>
     <message>
         <location filename="../../ui/returns.py" line="72" />
         <source>Chọn tệp văn bản ủy quyền…</source>
-        <translation>Choose the authorisation file…</translation>
+        <translation>Choose the authorisation letter file…</translation>
     </message>
     <message>
         <location filename="../../ui/returns.py" line="297" />
         <location filename="../../ui/returns.py" line="204" />
         <location filename="../../ui/returns.py" line="73" />
         <source>Chưa có văn bản ủy quyền.</source>
-        <translation>No authorisation document yet.</translation>
+        <translation>No authorisation letter yet.</translation>
     </message>
     <message>
         <location filename="../../ui/returns.py" line="80" />
@@ -2679,7 +2679,7 @@ The colours and identity in this version are not yet official.</translation>
     <message>
         <location filename="../../ui/returns.py" line="86" />
         <source>Văn bản ủy quyền</source>
-        <translation>Authorisation document</translation>
+        <translation>Authorisation letter</translation>
     </message>
     <message>
         <location filename="../../ui/returns.py" line="96" />
@@ -2745,12 +2745,12 @@ The colours and identity in this version are not yet official.</translation>
     <message>
         <location filename="../../ui/returns.py" line="255" />
         <source>Đang quét văn bản ủy quyền…</source>
-        <translation>Scanning the authorisation…</translation>
+        <translation>Scanning the authorisation letter…</translation>
     </message>
     <message>
         <location filename="../../ui/returns.py" line="264" />
         <source>Chọn tệp văn bản ủy quyền</source>
-        <translation>Choose the authorisation file</translation>
+        <translation>Choose the authorisation letter file</translation>
     </message>
     <message>
         <location filename="../../ui/returns.py" line="265" />
@@ -2765,7 +2765,7 @@ The colours and identity in this version are not yet official.</translation>
     <message>
         <location filename="../../ui/returns.py" line="290" />
         <source>Đã lưu văn bản ủy quyền vào hồ sơ ({pages} trang).</source>
-        <translation>Authorisation saved to the dossier ({pages} page(s)).</translation>
+        <translation>Authorisation letter saved to the dossier ({pages} page(s)).</translation>
     </message>
     <message>
         <location filename="../../ui/returns.py" line="311" />
