@@ -8,7 +8,6 @@ an edited, deleted or reordered entry breaks it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,17 +17,12 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import CounterError
 from ..storage.models_security import AuditEntryRow
-
-GENESIS = "0" * 64
+from .audit_chain import GENESIS
+from .audit_chain import digest as _digest  # the same digest as the city server (audit_chain)
 
 
 class AuditChainBroken(CounterError):
     code = "audit_chain_broken"
-
-
-def _digest(seq: int, at: datetime, actor: str, action: str, target: str, details: str, prev: str) -> str:
-    material = "\x1f".join([str(seq), at.isoformat(), actor, action, target, details, prev])
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
 def append(session: Session, *, actor: str, action: str, target: str = "", details: dict | None = None,
