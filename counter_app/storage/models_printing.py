@@ -28,3 +28,5 @@ class PrintRecordRow(Base):
     printed_at: Mapped[datetime] = mapped_column(index=True)
     job_state: Mapped[str] = mapped_column(String(16))
     saved_pdf: Mapped[str] = mapped_column(Text, default="")
+    #: The supervisor's approval a reprint of the receipt consumed (four-eyes); "" for other prints.
+    approval_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
