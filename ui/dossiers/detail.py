@@ -1,5 +1,6 @@
 """One dossier: facts, checklist as received, its files with thumbnails, the timeline (statuses,
-handoffs, prints, scans) and the actions allowed now (status moves; "Trả kết quả" when resolved)."""
+handoffs, prints, scans) and the actions allowed now (status moves; "Trả kết quả" when resolved;
+"In lại giấy tiếp nhận" for a received dossier, four-eyes)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ from ..formatting import money_vnd
 #: Moves that need a reason typed by the officer (the core refuses them without one).
 NEEDS_REASON = {DossierStatus.STOPPED, DossierStatus.WITHDRAWN, DossierStatus.CANCELLED,
                 DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.REFUSED}
+
+#: States of a dossier received at the counter whose receipt may be printed again (with an approval).
+REPRINT_STATES = {DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.AWAITING_PAYMENT,
+                  DossierStatus.RESOLVED}
 
 SHA_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_SIZE = 120
@@ -35,6 +40,7 @@ def _value() -> QLabel:
 class DossierDetailPanel(QFrame):
     statusRequested = pyqtSignal(str, object)  # code, DossierStatus
     returnRequested = pyqtSignal(str)  # code: hand the resolved dossier to F3
+    reprintRequested = pyqtSignal(str)  # code: print the receipt again (reason + supervisor's approval)
 
     def __init__(self, parent: QWidget | None = None, *, thumbnails=None) -> None:
         super().__init__(parent)
@@ -55,6 +61,10 @@ class DossierDetailPanel(QFrame):
         self.return_button = QPushButton(self.tr("Trả kết quả (F3)"))
         self.return_button.clicked.connect(
             lambda: self.detail is not None and self.returnRequested.emit(self.detail.summary.code))
+        self.reprint_button = QPushButton(self.tr("In lại giấy tiếp nhận"))
+        self.reprint_button.setToolTip(self.tr("In lại giấy tiếp nhận hồ sơ: cần ghi lý do và lãnh đạo phê duyệt"))
+        self.reprint_button.clicked.connect(
+            lambda: self.detail is not None and self.reprintRequested.emit(self.detail.summary.code))
         self.title = _value()
         self.title.setObjectName("ProcedureTitle")
         self.status, self.procedure, self.applicant = _value(), _value(), _value()
@@ -98,6 +108,7 @@ class DossierDetailPanel(QFrame):
         self.actions_heading.setObjectName("PanelHeading")
         col.addWidget(self.actions_heading)
         col.addWidget(self.return_button)
+        col.addWidget(self.reprint_button)
         col.addLayout(self.actions_box)
         col.addStretch(1)
         self.scroll = QScrollArea()
@@ -181,4 +192,6 @@ class DossierDetailPanel(QFrame):
             self.action_buttons[target] = button
         can_return = s.status is DossierStatus.RESOLVED
         self.return_button.setVisible(can_return)
-        self.actions_heading.setVisible(bool(moves) or can_return)
+        can_reprint = s.status in REPRINT_STATES
+        self.reprint_button.setVisible(can_reprint)
+        self.actions_heading.setVisible(bool(moves) or can_return or can_reprint)

@@ -1,7 +1,8 @@
 """Dossier search (F4): one box for code / name / ID number / phone, status and period filters.
 
 Results on the left (ID numbers masked), the chosen dossier on the right. Status moves go
-through the operation runner; a move that needs a reason asks for it first.
+through the operation runner; a move that needs a reason asks for it first. "In lại giấy tiếp
+nhận" asks for the reason and a supervisor's approval (four-eyes), then prints on the pool.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from counter_app.services.queries import DossierQuery
 from counter_app.security.permissions import Action
 
 from ..approval import ask_approval
+from ..print_hook import receipt_printed, receipt_reprinter
 from ..ops import OperationRunner
 from ..workspace import Workspace
 from .detail import NEEDS_REASON, DossierDetailPanel
@@ -98,6 +100,9 @@ class DossierSearchPage(QFrame):
         self.period.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_row(cur.row()))
         self.detail.statusRequested.connect(self.request_status)
+        self.detail.reprintRequested.connect(self.request_reprint)
+        self.printers_factory = None  # the receipt reprint's Printers façade; None: the system's printers
+        self._reprinter = None
 
     def focus_search(self) -> None:
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -162,6 +167,50 @@ class DossierSearchPage(QFrame):
                 return
         self.runner.write(self.workspace.change_status_op(code, target, reason=reason, approval_id=approval_id),
                           on_done=lambda _r: self.refresh(), on_error=self._error)
+
+    def request_reprint(self, code: str) -> None:
+        reason = ""
+        if receipt_printed(self.workspace, code):
+            reason, ok = QInputDialog.getText(self, self.tr("In lại giấy tiếp nhận"), self.tr(
+                "Lý do in lại giấy tiếp nhận hồ sơ {code} (ví dụ: bản giao công dân bị mất, in hỏng):").format(
+                code=code))
+            if not ok:
+                return
+        self.reprint_receipt(code, reason)
+
+    def reprint_receipt(self, code: str, reason: str = "") -> None:
+        """Print the receipt again: a reprint needs the reason and a supervisor's approval first."""
+        if self._reprinter is None:
+            self._reprinter = receipt_reprinter(self.workspace, printers_factory=self.printers_factory)
+        if self._reprinter is None:
+            self._error(self.tr("Chưa cài đặt phần in biểu mẫu: không in được giấy tiếp nhận."))
+            return
+        approval_id = ""
+        if receipt_printed(self.workspace, code):
+            if not reason.strip():  # the core's rule, checked before bothering a supervisor
+                self._error(self.tr("In lại giấy tiếp nhận cần ghi lý do (ví dụ: bản giao công dân bị mất)."))
+                return
+            approval_id = ask_approval(self, self.workspace, self.runner, action=Action.REPRINT_RECEIPT, target=code,
+                                       reason=reason, target_label=self.tr("Giấy tiếp nhận của hồ sơ {code}")
+                                       .format(code=code))
+            if approval_id is None:
+                return
+        reprint = self._reprinter
+        self._error("")
+        self.runner.background(lambda: reprint(code, reason, approval_id),
+                               on_done=lambda outcome: self._reprinted(code, outcome), on_error=self._error)
+
+    def _reprinted(self, code: str, outcome) -> None:
+        """``outcome``: printing's PrintOutcome (duck-typed: ``job``, ``record.saved_pdf``)."""
+        job = getattr(outcome, "job", None)
+        if job is not None:
+            text = self.tr("Đã gửi giấy tiếp nhận hồ sơ {code} tới máy in {printer}.").format(
+                code=code, printer=job.printer)
+        else:
+            text = self.tr("Chưa có máy in: đã lưu giấy tiếp nhận hồ sơ {code} thành tệp PDF {path}.").format(
+                code=code, path=outcome.record.saved_pdf)
+        self.open_code(code)
+        self.summary.setText(text)
 
     def _error(self, message: str) -> None:
         self.error.setText(message)
