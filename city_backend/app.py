@@ -65,6 +65,10 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     app.include_router(auth_router)
     app.include_router(queue_router)
     app.include_router(app_router)
+    from .routes_audit import admin_router as audit_admin_router, router as audit_router
+
+    app.include_router(audit_router)
+    app.include_router(audit_admin_router)
 
     @app.get("/healthz", tags=["meta"])
     def healthz() -> dict[str, str]:

@@ -219,3 +219,4 @@ class OnlineDossier(Base):
 __all__ += ["OnlineDossier"]
 
 from . import models_app, models_queue  # noqa: E402,F401  (feature tables, same metadata)
+from . import models_audit  # noqa: E402,F401  (counters' audit chains, same metadata)
