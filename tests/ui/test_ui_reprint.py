@@ -15,6 +15,7 @@ from counter_app.services.prints import list_prints, record_print
 from ui.approval import ApprovalDialog
 
 from test_ui_approval import seed
+from test_ui_reception import CARD_QR, officer, receive_standard, wizard  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.gui
 
@@ -113,3 +114,33 @@ def test_a_receipt_never_printed_prints_without_approval_and_refused_dossiers_of
     assert window.runner.wait_idle()
     page.open_code(code)
     assert page.detail.reprint_button.isHidden()
+
+
+def test_in_lai_after_a_reception_asks_a_supervisor_once_the_receipt_was_printed(
+        qtbot, wizard, officer, workspace, monkeypatch):  # noqa: F811
+    from ui.print_hook import slip_printer
+
+    workspace.sign_in("canbo01", "demo-canbo01")
+    wizard.print_slip = slip_printer(workspace, printers_factory=lambda: None)  # no printer: PDF saved
+    asked: list = []
+    monkeypatch.setattr(ApprovalDialog, "exec", _supervisor(asked))
+    monkeypatch.setattr("ui.reception.wizard.QInputDialog.getText", lambda *a, **k: (REASON, True))
+    officer.scan(CARD_QR)
+    code = receive_standard(qtbot, wizard, officer)
+    qtbot.waitUntil(lambda: not wizard.done.reprint_button.isHidden(), timeout=15_000)
+    qtbot.mouseClick(wizard.done.reprint_button, Qt.MouseButton.LeftButton)  # only saved so far: no reprint
+    qtbot.waitUntil(lambda: len(_prints(workspace, code)) == 2, timeout=15_000)
+    assert asked == [] and not any(r.reprint for r in _prints(workspace, code))
+    qtbot.waitUntil(lambda: not wizard.done.reprint_button.isHidden(), timeout=15_000)
+    _printed_once(workspace, code)  # now it reached paper: "In lại" is a reprint
+    monkeypatch.setattr(ApprovalDialog, "exec", lambda dialog: ApprovalDialog.DialogCode.Rejected)
+    qtbot.mouseClick(wizard.done.reprint_button, Qt.MouseButton.LeftButton)
+    assert wizard.runner.wait_idle() and len(_prints(workspace, code)) == 3  # cancelled: nothing printed
+    monkeypatch.setattr(ApprovalDialog, "exec", _supervisor(asked))
+    qtbot.mouseClick(wizard.done.reprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(_prints(workspace, code)) == 4, timeout=15_000)
+    assert [(a, t) for a, t, _ in asked] == [(Action.REPRINT_RECEIPT, code)]
+    record = _prints(workspace, code)[-1]
+    assert (record.reprint, record.reason, record.job_state) == (True, REASON, "saved") and record.approval_id
+    assert "BẢN IN LẠI" in _pdf_text(record.saved_pdf)
+    qtbot.waitUntil(lambda: "PDF" in wizard.done.print_state.text(), timeout=5_000)

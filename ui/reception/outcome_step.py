@@ -89,6 +89,7 @@ class OutcomeStep(QFrame):
 
 class DoneStep(QFrame):
     nextCitizen = pyqtSignal()
+    reprintRequested = pyqtSignal()  # "In lại": the receipt again (four-eyes when it was printed)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,12 +102,17 @@ class DoneStep(QFrame):
         self.next_button.setObjectName("PrimaryButton")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.nextCitizen)
+        self.reprint_button = QPushButton(self.tr("In lại giấy tiếp nhận"))
+        self.reprint_button.setToolTip(self.tr("In lại cần ghi lý do và lãnh đạo phê duyệt"))
+        self.reprint_button.clicked.connect(self.reprintRequested)
+        self.reprint_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(self.title)
         layout.addWidget(self.code)
         layout.addWidget(self.due)
         layout.addWidget(self.print_state)
+        layout.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -120,7 +126,11 @@ class DoneStep(QFrame):
         self.due.setText(self.tr("Hẹn trả kết quả: {when}").format(when=appointment(record.due_at))
                          if record.due_at else "")
         self.due.setVisible(record.due_at is not None)
+        self.reprint_button.hide()  # shown once the first print has finished (set_reprint_allowed)
         self.next_button.setFocus()
 
     def set_print_state(self, text: str) -> None:
         self.print_state.setText(text)
+
+    def set_reprint_allowed(self, allowed: bool) -> None:
+        self.reprint_button.setVisible(allowed)

@@ -6,7 +6,9 @@ officer's input on. Hooks for the other issues:
 
 * :meth:`ReceptionPage.accept_identity` — a chip read / QR result (plain object);
 * ``print_slip`` — a callable ``(ReceptionRecord, ReceptionFlow) -> object`` run on the
-  pool after recording (the printing issue's dispatcher); ``None`` says "not connected";
+  pool after recording (the printing issue's dispatcher); ``None`` says "not connected".
+  "In lại" on the done step calls it again with ``reason=`` and ``approval_id=`` keywords: a
+  reprint of the receipt is four-eyes (a supervisor approves it first);
 * :meth:`ReceptionPage.attach_scanner` — the document scanner the checklist scans with
   (default: the platform's, built on first use off the GUI thread). Pages scanned into the
   checklist are attached in the transaction that records the dossier.
@@ -18,7 +20,8 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtGui import QKeySequence, QShortcut
-from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QStackedWidget, QVBoxLayout,
+                             QWidget)
 
 from counter_app.domain.applicant import IdentitySource
 from counter_app.domain.errors import CounterError
@@ -110,6 +113,8 @@ class ReceptionPage(QFrame):
         self.line_scanner.finished.connect(self._scanned)
         self.outcome.decided.connect(self.decide)
         self.done.nextCitizen.connect(self.next_citizen)
+        self.done.reprintRequested.connect(self.request_reprint)
+        self._printed_record: ReceptionRecord | None = None  # the dossier whose slip "In lại" prints again
         self._render()
 
     def _build_procedure_step(self) -> QWidget:
@@ -338,18 +343,61 @@ class ReceptionPage(QFrame):
         self._render()
         self.done.next_button.setFocus()
         self.recorded.emit(record)
+        self._printed_record = record if self.flow.outcome is Outcome.RECEIVE else None
         if self.print_slip is None:
             self.done.set_print_state(self.tr("Chưa kết nối máy in: phiếu chưa được in."))
             return
         self.done.set_print_state(self.tr("Đang in phiếu…"))
         flow = self.flow
         self.runner.background(lambda: self.print_slip(record, flow),
-                               on_done=self._printed,
-                               on_error=lambda m: self.done.set_print_state(
-                                   self.tr("Chưa in được phiếu: {reason}").format(reason=m)))
+                               on_done=self._printed, on_error=self._print_failed)
+
+    def _print_failed(self, message: str) -> None:
+        self.done.set_print_state(self.tr("Chưa in được phiếu: {reason}").format(reason=message))
+        self.done.set_reprint_allowed(self._printed_record is not None)
+
+    def request_reprint(self) -> None:
+        """"In lại": ask the reason when the receipt was printed already, then :meth:`reprint_slip`."""
+        from ..print_hook import receipt_printed
+
+        record, reason = self._printed_record, ""
+        if record is None or self.print_slip is None:
+            return
+        if receipt_printed(self.workspace, record.code):
+            reason, ok = QInputDialog.getText(self, self.tr("In lại giấy tiếp nhận"), self.tr(
+                "Lý do in lại giấy tiếp nhận (ví dụ: in hỏng, kẹt giấy):"))
+            if not ok:
+                return
+        self.reprint_slip(reason)
+
+    def reprint_slip(self, reason: str = "") -> None:
+        """Print the receipt again; a reprint needs the reason and a supervisor's approval first."""
+        from counter_app.security.permissions import Action
+
+        from .. import approval
+        from ..print_hook import receipt_printed
+
+        record, flow, approval_id = self._printed_record, self.flow, ""
+        if record is None or self.print_slip is None:
+            return
+        if receipt_printed(self.workspace, record.code):
+            if not reason.strip():  # the core's rule, checked before bothering a supervisor
+                self._show_error(self.tr("In lại giấy tiếp nhận cần ghi lý do (ví dụ: in hỏng, kẹt giấy)."))
+                return
+            approval_id = approval.ask_approval(
+                self, self.workspace, self.runner, action=Action.REPRINT_RECEIPT, target=record.code, reason=reason,
+                target_label=self.tr("Giấy tiếp nhận của hồ sơ {code}").format(code=record.code))
+            if approval_id is None:
+                return
+        self._show_error("")
+        self.done.set_reprint_allowed(False)
+        self.done.set_print_state(self.tr("Đang in lại phiếu…"))
+        self.runner.background(lambda: self.print_slip(record, flow, reason=reason, approval_id=approval_id),
+                               on_done=self._printed, on_error=self._print_failed)
 
     def _printed(self, outcome: object) -> None:
         """``outcome``: the printing package's PrintOutcome (duck-typed: ``job``, ``record.saved_pdf``)."""
+        self.done.set_reprint_allowed(self._printed_record is not None)
         job = getattr(outcome, "job", None)
         if job is not None:
             self.done.set_print_state(self.tr("Đã gửi phiếu tới máy in {printer}.").format(printer=job.printer))
@@ -379,6 +427,7 @@ class ReceptionPage(QFrame):
         if self.saving:
             return
         self.flow = ReceptionFlow()
+        self._printed_record = None
         self._clear_scans()
         self.identify.reset()
         self.search.query.clear()
