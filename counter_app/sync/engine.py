@@ -18,6 +18,7 @@ from ..storage.db import Store
 from ..storage.models import SettingRow
 from . import state
 from .attachments import AttachmentSource, UploadSummary, upload_pending
+from .audit_push import AuditPushSummary, push_audit
 from .client import SyncClient
 from .errors import ServerUnreachable, not_configured
 from .leases import RefillSummary, refill
@@ -45,6 +46,7 @@ class RoundSummary:
     pull: PullSummary = field(default_factory=PullSummary)
     leases: RefillSummary = field(default_factory=RefillSummary)
     visits: dict[str, int] = field(default_factory=dict)  # queue visits reconciled (applied/duplicate/rejected)
+    audit: AuditPushSummary = field(default_factory=AuditPushSummary)  # audit entries the server verified
     error_vi: str = ""
 
     def lines(self) -> list[str]:
@@ -105,6 +107,7 @@ def sync_once(store: Store, client: SyncClient, *, options: SyncOptions = SyncOp
         summary.leases = refill(store, client, agency_code=agency, counter_code=counter, today=now().date(),
                                 now=now(), days_ahead=options.lease_days_ahead, target=options.lease_target,
                                 block=options.lease_block)
+        summary.audit = push_audit(store, client, agency=agency, counter=counter, batch_size=options.batch_size)
     except CounterError as exc:
         summary.error_vi = message = exc.message_vi
         offline = isinstance(exc, ServerUnreachable)

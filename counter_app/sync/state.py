@@ -18,6 +18,7 @@ CURSOR = "cursor"
 LAST_SUCCESS, OFFLINE_SINCE, LAST_ERROR = "last_success_at", "offline_since", "last_error"
 LAST_CATALOG_SYNC, SKEW = "last_catalog_sync_at", "skew_seconds"
 SLOT, FALLBACK_FIRST, FALLBACK_LAST, LEASE_CEILING = "slot", "fallback_first", "fallback_last", "lease_ceiling"
+AUDIT_SENT_THROUGH = "audit_sent_through"  # last audit entry (seq) the server acknowledged
 
 
 def get(session: Session, key: str, default: str | None = None) -> str | None:
