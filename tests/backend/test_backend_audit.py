@@ -122,3 +122,38 @@ def _other_agency(admin) -> str:
     code = new_agency_code()
     admin.agency(code)
     return code
+
+
+def test_migration_0006_matches_the_models_and_round_trips(pg_base):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from city_backend import migrate
+    from city_backend.db import normalise_url
+    from city_backend.models import Base
+    from city_backend.testing import fresh_database
+
+    mine = {"counter_audit_entry", "counter_audit_alert"}
+
+    def tables(conn) -> set[str]:
+        return set(conn.exec_driver_sql("SELECT tablename FROM pg_tables WHERE schemaname='public'").scalars())
+
+    def table_of(entry) -> str:
+        obj = entry[0][1] if isinstance(entry, list) else entry[1]
+        return obj.table.name if hasattr(obj, "table") else getattr(obj, "name", "")
+
+    with fresh_database(pg_base, prefix="audit_mig") as url:
+        migrate.upgrade(url)
+        engine = create_engine(normalise_url(url))
+        try:
+            with engine.connect() as conn:
+                diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+                assert mine <= tables(conn)
+            assert [d for d in diff if table_of(d) in mine] == []
+            migrate.downgrade(url, "0005")
+            with engine.connect() as conn:
+                assert not (mine & tables(conn))
+            assert migrate.upgrade(url) == migrate.head_revision()
+        finally:
+            engine.dispose()
