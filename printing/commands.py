@@ -25,6 +25,8 @@ def register(sub) -> None:
     p.add_argument("--printer", help="gửi tới máy in này")
     p.add_argument("--copies", type=int, default=1, help="số bản (mặc định 1)")
     p.add_argument("--reason", default="", help="lý do in lại (bắt buộc khi in lại)")
+    p.add_argument("--supervisor", metavar="USER",
+                   help="lãnh đạo phê duyệt in lại giấy tiếp nhận (bốn mắt); mật khẩu được hỏi khi chạy")
     p.add_argument("--reprint", action="store_true", help="đánh dấu BẢN IN LẠI (chỉ với --sample)")
     p.set_defaults(handler=run)
 
@@ -86,8 +88,10 @@ def _stored(args, basis, at) -> int:
                 f"Hồ sơ {ctx.dossier.code} được tiếp nhận theo {ctx.dossier.legal_basis.title_vi}; "
                 "biểu mẫu phải in theo căn cứ đó. Bỏ --legal-basis.")
         officer = profile.context(store).officer
+        approval_id = _approval(store, args, code=ctx.dossier.code, officer=officer, at=at)
         outcome = print_form(store=store, form=args.form, ctx=ctx, officer=officer, now=at,
                              spool_dir=profile.root / "prints", copies=args.copies, reason=args.reason,
+                             approval_id=approval_id or "",
                              printers=_printers(profile.root) if args.printer else None, printer=args.printer)
     finally:
         store.close()
@@ -99,6 +103,21 @@ def _stored(args, basis, at) -> int:
         print(f"Đã gửi tới máy in {outcome.job.printer}{mark}: {_state_vi(outcome.job.state.value)}")
     print(f"Bản PDF lưu tại {outcome.record.saved_pdf}{mark}")
     return 0
+
+
+def _approval(store, args, *, code: str, officer: str, at) -> str | None:
+    """A supervisor's four-eyes approval of a receipt reprint, given now with their password."""
+    if not args.supervisor:
+        return None
+    import getpass
+
+    from counter_app.security import approvals
+    from counter_app.security.permissions import Action
+
+    password = getpass.getpass(f"Mật khẩu của lãnh đạo {args.supervisor}: ")
+    return store.write(lambda s: approvals.approve(
+        s, action=Action.REPRINT_RECEIPT, target=code, requested_by=officer, supervisor=args.supervisor,
+        password=password, now=at, reason=args.reason)).id
 
 
 def _state_vi(state: str) -> str:

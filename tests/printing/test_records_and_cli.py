@@ -66,7 +66,7 @@ def test_record_print_needs_a_reason_for_a_reprint(store):
 
 
 def test_stored_dossier_prints_then_reprints_with_the_mark_and_a_record(stored, cups_server, tmp_path,
-                                                                        find_output):
+                                                                        find_output, approve):
     profile, store, code = stored
     at = datetime(2026, 11, 27, 9, 30)
     with store.read() as s:
@@ -83,14 +83,19 @@ def test_stored_dossier_prints_then_reprints_with_the_mark_and_a_record(stored, 
     with pytest.raises(ValidationError) as info:
         print_form(store=store, form="receipt", ctx=ctx, officer="canbo01", now=at, spool_dir=tmp_path)
     assert "cần ghi lý do" in info.value.message_vi
-    again = print_form(store=store, form="receipt", ctx=ctx, officer="lanhdao01", now=at, spool_dir=tmp_path,
-                       reason="Bản giao công dân bị mất")
-    assert again.record.reprint and again.rendered.reprint
+    from counter_app.security.permissions import Action, PermissionDenied
+
+    with pytest.raises(PermissionDenied):  # a reprint of the receipt is four-eyes
+        print_form(store=store, form="receipt", ctx=ctx, officer="canbo01", now=at, spool_dir=tmp_path,
+                   reason="Bản giao công dân bị mất")
+    again = print_form(store=store, form="receipt", ctx=ctx, officer="canbo01", now=at, spool_dir=tmp_path,
+                       reason="Bản giao công dân bị mất", approval_id=approve(Action.REPRINT_RECEIPT, code, at=at))
+    assert again.record.reprint and again.rendered.reprint and again.record.approval_id
     with store.read() as s:
         records = list_prints(s, dossier_code=code)
     assert [(r.reprint, r.reason, r.officer, r.job_state) for r in records] == [
         (False, "", "canbo01", "saved"), (False, "", "canbo01", "done"),
-        (True, "Bản giao công dân bị mất", "lanhdao01", "saved")]
+        (True, "Bản giao công dân bị mất", "canbo01", "saved")]
 
 
 def test_failed_print_is_recorded_with_the_saved_pdf(stored, cups_server, tmp_path):
@@ -204,3 +209,34 @@ def test_the_printed_receipt_qr_follows_the_configured_lookup_pattern(stored, tm
     config.write_text('[counter]\nlookup_url_pattern = "https://x.vn/?ma={code}&so={digits}"\n', encoding="utf-8")
     with store.read() as s:  # a pattern asking for the ID digits is never used on paper
         assert stored_context(s, code, form="receipt", now=at).lookup_pattern is None
+
+
+def test_cli_reprint_of_a_receipt_needs_a_supervisor_given_at_that_moment(stored, cups_server, find_output,
+                                                                          tmp_path, capsys, monkeypatch):
+    import getpass
+
+    from counter_app.services.prints import list_prints as prints_of
+
+    profile, store, code = stored
+    data_dir = str(profile.root)
+    store.close()  # the command opens the profile itself
+    monkeypatch.setenv("CUPS_SERVER", cups_server.socket)
+    cmd = ["--data-dir", data_dir, "print", "receipt", "--dossier", code, "--printer", "QMC_PDF"]
+    assert main(cmd) == 0  # the original, printed
+    capsys.readouterr()
+    assert main([*cmd, "--reason", "Công dân làm mất"]) == 2
+    assert "lãnh đạo phê duyệt" in capsys.readouterr().err
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": "sai-mat-khau")
+    assert main([*cmd, "--reason", "Công dân làm mất", "--supervisor", "lanhdao01"]) == 2
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": "demo-lanhdao01")
+    assert main([*cmd, "--reason", "Công dân làm mất", "--supervisor", "lanhdao01"]) == 0
+    assert "(BẢN IN LẠI)" in capsys.readouterr().out
+    from counter_app.profile import Profile
+
+    again = Profile.default(data_dir).open_store()
+    try:
+        with again.read() as s:
+            records = prints_of(s, dossier_code=code)
+    finally:
+        again.close()
+    assert [(r.reprint, bool(r.approval_id)) for r in records if r.form == "receipt"] == [(False, False), (True, True)]
