@@ -1070,124 +1070,144 @@
 </context><context>
     <name>DoneStep</name>
     <message>
-        <location filename="../../ui/reception/outcome_step.py" line="100" />
+        <location filename="../../ui/reception/outcome_step.py" line="101" />
         <source>Người tiếp theo (Enter)</source>
         <translation>Next citizen (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/outcome_step.py" line="115" />
+        <location filename="../../ui/reception/outcome_step.py" line="105" />
+        <source>In lại giấy tiếp nhận</source>
+        <translation>Reprint the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception/outcome_step.py" line="106" />
+        <source>In lại cần ghi lý do và lãnh đạo phê duyệt</source>
+        <translation>A reprint needs a reason and a supervisor's approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception/outcome_step.py" line="121" />
         <source>Đã tiếp nhận hồ sơ</source>
         <translation>Dossier received</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/outcome_step.py" line="116" />
+        <location filename="../../ui/reception/outcome_step.py" line="122" />
         <source>Đã ghi yêu cầu bổ sung hồ sơ</source>
         <translation>Supplement request recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/outcome_step.py" line="117" />
+        <location filename="../../ui/reception/outcome_step.py" line="123" />
         <source>Đã ghi từ chối tiếp nhận</source>
         <translation>Refusal recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/outcome_step.py" line="119" />
+        <location filename="../../ui/reception/outcome_step.py" line="125" />
         <source>Mã hồ sơ: {code}</source>
         <translation>Dossier code: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/outcome_step.py" line="120" />
+        <location filename="../../ui/reception/outcome_step.py" line="126" />
         <source>Hẹn trả kết quả: {when}</source>
         <translation>Result due: {when}</translation>
     </message>
 </context><context>
     <name>DossierDetailPanel</name>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="55" />
+        <location filename="../../ui/dossiers/detail.py" line="61" />
         <source>Trả kết quả (F3)</source>
         <translation>Return results (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="63" />
+        <location filename="../../ui/dossiers/detail.py" line="64" />
+        <source>In lại giấy tiếp nhận</source>
+        <translation>Reprint the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/detail.py" line="65" />
+        <source>In lại giấy tiếp nhận hồ sơ: cần ghi lý do và lãnh đạo phê duyệt</source>
+        <translation>Reprint the dossier receipt: needs a reason and a supervisor's approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/detail.py" line="73" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="63" />
+        <location filename="../../ui/dossiers/detail.py" line="73" />
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="64" />
+        <location filename="../../ui/dossiers/detail.py" line="74" />
         <source>Chủ hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="64" />
+        <location filename="../../ui/dossiers/detail.py" line="74" />
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="65" />
+        <location filename="../../ui/dossiers/detail.py" line="75" />
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="65" />
+        <location filename="../../ui/dossiers/detail.py" line="75" />
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="66" />
+        <location filename="../../ui/dossiers/detail.py" line="76" />
         <source>Phí, lệ phí</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="66" />
+        <location filename="../../ui/dossiers/detail.py" line="76" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="81" />
+        <location filename="../../ui/dossiers/detail.py" line="91" />
         <source>Chọn một hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Choose a dossier in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="90" />
+        <location filename="../../ui/dossiers/detail.py" line="100" />
         <source>Tệp số hóa</source>
         <translation>Digitised files</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="91" />
+        <location filename="../../ui/dossiers/detail.py" line="101" />
         <source>Thành phần đã nhận</source>
         <translation>Components received</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="92" />
+        <location filename="../../ui/dossiers/detail.py" line="102" />
         <source>Quá trình xử lý</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="97" />
+        <location filename="../../ui/dossiers/detail.py" line="107" />
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="122" />
+        <location filename="../../ui/dossiers/detail.py" line="133" />
         <source> ({n} trang)</source>
         <translation> ({n} page(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="150" />
+        <location filename="../../ui/dossiers/detail.py" line="161" />
         <source> — QUÁ HẠN</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="161" />
+        <location filename="../../ui/dossiers/detail.py" line="172" />
         <source>{name}: {o} chính, {c} sao</source>
         <translation>{name}: {o} original(s), {c} copy(ies)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="178" />
+        <location filename="../../ui/dossiers/detail.py" line="189" />
         <source>Chuyển hồ sơ sang “{status}”</source>
         <translation>Move the dossier to “{status}”</translation>
     </message>
@@ -1231,64 +1251,99 @@
 </context><context>
     <name>DossierSearchPage</name>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="41" />
+        <location filename="../../ui/dossiers/page.py" line="43" />
         <source>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</source>
         <translation>Dossier code, name, ID number or phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="43" />
+        <location filename="../../ui/dossiers/page.py" line="45" />
         <source>Tìm hồ sơ</source>
         <translation>Find a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="45" />
+        <location filename="../../ui/dossiers/page.py" line="47" />
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="49" />
+        <location filename="../../ui/dossiers/page.py" line="51" />
         <source>Mọi ngày</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="49" />
+        <location filename="../../ui/dossiers/page.py" line="51" />
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="49" />
+        <location filename="../../ui/dossiers/page.py" line="51" />
         <source>7 ngày qua</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="49" />
+        <location filename="../../ui/dossiers/page.py" line="51" />
         <source>30 ngày qua</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="121" />
+        <location filename="../../ui/dossiers/page.py" line="126" />
         <source>{n} hồ sơ</source>
         <translation>{n} dossier(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="121" />
+        <location filename="../../ui/dossiers/page.py" line="126" />
         <source>Không có hồ sơ nào.</source>
         <translation>No dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="147" />
+        <location filename="../../ui/dossiers/page.py" line="152" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="147" />
+        <location filename="../../ui/dossiers/page.py" line="152" />
         <source>Lý do chuyển sang “{status}”:</source>
         <translation>Reason for moving to “{status}”:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="158" />
+        <location filename="../../ui/dossiers/page.py" line="163" />
         <source>Cần ghi lý do khi chuyển hồ sơ sang “{status}”.</source>
         <translation>A reason is needed to move the dossier to “{status}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/page.py" line="174" />
+        <source>In lại giấy tiếp nhận</source>
+        <translation>Reprint the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/page.py" line="174" />
+        <source>Lý do in lại giấy tiếp nhận hồ sơ {code} (ví dụ: bản giao công dân bị mất, in hỏng):</source>
+        <translation>Reason for reprinting the receipt of dossier {code} (e.g. the citizen's copy was lost, a misprint):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/page.py" line="186" />
+        <source>Chưa cài đặt phần in biểu mẫu: không in được giấy tiếp nhận.</source>
+        <translation>Form printing is not installed: the receipt cannot be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/page.py" line="191" />
+        <source>In lại giấy tiếp nhận cần ghi lý do (ví dụ: bản giao công dân bị mất).</source>
+        <translation>Reprinting the receipt needs a reason (e.g. the citizen's copy was lost).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/page.py" line="194" />
+        <source>Giấy tiếp nhận của hồ sơ {code}</source>
+        <translation>Receipt of dossier {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/page.py" line="207" />
+        <source>Đã gửi giấy tiếp nhận hồ sơ {code} tới máy in {printer}.</source>
+        <translation>The receipt of dossier {code} was sent to printer {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/page.py" line="210" />
+        <source>Chưa có máy in: đã lưu giấy tiếp nhận hồ sơ {code} thành tệp PDF {path}.</source>
+        <translation>No printer: the receipt of dossier {code} was saved as the PDF file {path}.</translation>
     </message>
 </context><context>
     <name>ExtensionDialog</name>
@@ -2503,112 +2558,137 @@ The colours and identity in this version are not yet official.</translation>
 </context><context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="81" />
+        <location filename="../../ui/reception/wizard.py" line="84" />
         <source>← Quay lại (Esc)</source>
         <translation>← Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="83" />
+        <location filename="../../ui/reception/wizard.py" line="86" />
         <source>Bắt đầu lại</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="134" />
+        <location filename="../../ui/reception/wizard.py" line="139" />
         <source>1. Người nộp</source>
         <translation>1. Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="134" />
+        <location filename="../../ui/reception/wizard.py" line="139" />
         <source>2. Thủ tục</source>
         <translation>2. Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="134" />
+        <location filename="../../ui/reception/wizard.py" line="139" />
         <source>3. Thành phần</source>
         <translation>3. Components</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="134" />
+        <location filename="../../ui/reception/wizard.py" line="139" />
         <source>4. Kết quả</source>
         <translation>4. Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="135" />
+        <location filename="../../ui/reception/wizard.py" line="140" />
         <source>5. Hoàn tất</source>
         <translation>5. Done</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="150" />
+        <location filename="../../ui/reception/wizard.py" line="155" />
         <source>Chủ hồ sơ: {name} · Số định danh {id}</source>
         <translation>Applicant: {name} · ID number {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="153" />
+        <location filename="../../ui/reception/wizard.py" line="158" />
         <source> · đã đọc chip</source>
         <translation> · chip read</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="200" />
+        <location filename="../../ui/reception/wizard.py" line="205" />
         <source>Cần số định danh để đọc chip: nhập 12 chữ số (hoặc quét mã QR trên thẻ) rồi Enter.</source>
         <translation>The ID number is needed to read the chip: type the 12 digits (or scan the QR code on the card), then Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="208" />
+        <location filename="../../ui/reception/wizard.py" line="213" />
         <source>Đang đọc chip: {file} {percent}%</source>
         <translation>Reading the chip: {file} {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="211" />
+        <location filename="../../ui/reception/wizard.py" line="216" />
         <source>Đang đọc chip…</source>
         <translation>Reading the chip…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="221" />
+        <location filename="../../ui/reception/wizard.py" line="226" />
         <source>Thẻ đã đặt lên đầu đọc: nhập số định danh rồi Enter để đọc chip.</source>
         <translation>A card is on the reader: type the ID number, then Enter to read the chip.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="284" />
+        <location filename="../../ui/reception/wizard.py" line="289" />
         <source>Nếu tiếp nhận lúc này, hẹn trả: {when}</source>
         <translation>If received now, due: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="288" />
+        <location filename="../../ui/reception/wizard.py" line="293" />
         <source>Phí, lệ phí: {amount}</source>
         <translation>Fees: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="312" />
+        <location filename="../../ui/reception/wizard.py" line="317" />
         <source>Từ chối tiếp nhận cần lãnh đạo phê duyệt; hồ sơ chưa được ghi.</source>
         <translation>Refusing needs a supervisor's approval; the dossier was not recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="342" />
+        <location filename="../../ui/reception/wizard.py" line="348" />
         <source>Chưa kết nối máy in: phiếu chưa được in.</source>
         <translation>No printer connected: the slip was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="344" />
+        <location filename="../../ui/reception/wizard.py" line="350" />
         <source>Đang in phiếu…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="349" />
+        <location filename="../../ui/reception/wizard.py" line="356" />
         <source>Chưa in được phiếu: {reason}</source>
         <translation>The slip could not be printed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="355" />
+        <location filename="../../ui/reception/wizard.py" line="367" />
+        <source>In lại giấy tiếp nhận</source>
+        <translation>Reprint the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception/wizard.py" line="367" />
+        <source>Lý do in lại giấy tiếp nhận (ví dụ: in hỏng, kẹt giấy):</source>
+        <translation>Reason for reprinting the receipt (e.g. a misprint, a paper jam):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception/wizard.py" line="385" />
+        <source>In lại giấy tiếp nhận cần ghi lý do (ví dụ: in hỏng, kẹt giấy).</source>
+        <translation>Reprinting the receipt needs a reason (e.g. a misprint, a paper jam).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception/wizard.py" line="389" />
+        <source>Giấy tiếp nhận của hồ sơ {code}</source>
+        <translation>Receipt of dossier {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception/wizard.py" line="394" />
+        <source>Đang in lại phiếu…</source>
+        <translation>Reprinting the slip…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception/wizard.py" line="403" />
         <source>Đã gửi phiếu tới máy in {printer}.</source>
         <translation>The slip was sent to printer {printer}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="358" />
+        <location filename="../../ui/reception/wizard.py" line="406" />
         <source>Chưa có máy in: đã lưu phiếu thành tệp PDF {path}.</source>
         <translation>No printer: the slip was saved as the PDF file {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="414" />
+        <location filename="../../ui/reception/wizard.py" line="463" />
         <source>Đang quét: chờ quét xong hoặc bấm Hủy quét (Esc) trước.</source>
         <translation>Scanning: wait until it finishes, or press Cancel scan (Esc) first.</translation>
     </message>
