@@ -7,15 +7,19 @@ thread-safe); callers get a :class:`ScanJob` they can wait on or cancel from any
 
 from __future__ import annotations
 
+import logging
+import queue
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import TypeVar
 
 from .backend import DeviceInfo, PageCallback, ProgressCallback, ScannerBackend
 from .errors import NoScannerError
 from .options import CancelToken, ScanOptions, ScanResult
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -48,23 +52,48 @@ def default_backend() -> ScannerBackend:
 
 
 class ScannerWorker:
-    """The one thread that talks to the scanner library."""
+    """The one thread that talks to the scanner library.
+
+    A daemon thread with its own queue (not a ``ThreadPoolExecutor``, whose threads the
+    interpreter joins at exit): a driver stuck inside a C call — a scanner unplugged mid-page —
+    must not keep the application from closing. :meth:`shutdown` waits a bounded time.
+    """
 
     def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scanner")
-        self._thread_id: int | None = None
+        self._jobs: queue.SimpleQueue[tuple[Future, Callable[[], object]] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._loop, name="scanner", daemon=True)
+        self._closed = False
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, fn = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn())
+            except BaseException as exc:  # noqa: BLE001 — handed to the caller through the future
+                future.set_exception(exc)
 
     def submit(self, fn: Callable[[], T]) -> Future[T]:
-        def run() -> T:
-            self._thread_id = threading.get_ident()
-            return fn()
-        return self._pool.submit(run)
+        if self._closed:
+            raise RuntimeError("scanner worker is shut down")
+        future: Future[T] = Future()
+        self._jobs.put((future, fn))
+        return future
 
     def on_worker_thread(self) -> bool:
-        return threading.get_ident() == self._thread_id
+        return threading.current_thread() is self._thread
 
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, timeout: float = 10.0) -> bool:
+        """Stop after the running job; False (and a warning) if the driver did not return in time."""
+        self._closed = True
+        self._jobs.put(None)
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.warning("the scanner driver did not return within %.0f s; leaving its thread behind", timeout)
+            return False
+        return True
 
 
 class ScanJob:
@@ -107,8 +136,9 @@ class DocumentScanner:
         """Blocking convenience for scripts: scan and return the result (errors inside it)."""
         return self.start_scan(options=options, pages=pages).result(timeout)
 
-    def close(self) -> None:
-        self._worker.shutdown()
+    def close(self, timeout: float = 10.0) -> None:
+        """Cancel nothing by itself (cancel the job first), wait at most ``timeout`` for the driver."""
+        self._worker.shutdown(timeout)
         closer = getattr(self.backend, "close", None)  # e.g. the hot folder's watcher thread
         if closer is not None:
             closer()
