@@ -50,11 +50,11 @@ def test_an_intact_chain_is_stored_once_and_resending_is_a_no_op(city_db, counte
     links = chain(6)
     r = send(q, links[:4])
     assert r.status_code == 200, r.text
-    assert r.json() == {"accepted": 4, "duplicate": 0, "last_seq": 4, "last_hash": links[3].hash}
+    assert r.json() == {"accepted": 4, "duplicate": 0, "epoch": 1, "last_seq": 4, "last_hash": links[3].hash}
     again = send(q, links[:4])
-    assert again.json() == {"accepted": 0, "duplicate": 4, "last_seq": 4, "last_hash": links[3].hash}
+    assert again.json() == {"accepted": 0, "duplicate": 4, "epoch": 1, "last_seq": 4, "last_hash": links[3].hash}
     overlap = send(q, links[2:])  # a crash after sending, before the counter moved its cursor
-    assert overlap.json() == {"accepted": 2, "duplicate": 2, "last_seq": 6, "last_hash": links[5].hash}
+    assert overlap.json() == {"accepted": 2, "duplicate": 2, "epoch": 1, "last_seq": 6, "last_hash": links[5].hash}
     assert stored(city_db, agency, "Q01") == [(link.seq, link.hash) for link in links]
     assert alerts(admin, agency) == []
 
