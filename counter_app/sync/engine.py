@@ -60,6 +60,7 @@ class RoundSummary:
             out.append(f"Lượt xếp hàng: {self.visits.get('applied', 0)} ghi nhận, "
                        f"{self.visits.get('rejected', 0)} bị từ chối")
         out += [f"  Bị từ chối — {code}: {why}" for code, why in p.rejections[:20]]
+        out.append(self.audit.line())
         if self.error_vi:
             out.append(f"Lỗi: {self.error_vi}")
         return out
@@ -107,7 +108,8 @@ def sync_once(store: Store, client: SyncClient, *, options: SyncOptions = SyncOp
         summary.leases = refill(store, client, agency_code=agency, counter_code=counter, today=now().date(),
                                 now=now(), days_ahead=options.lease_days_ahead, target=options.lease_target,
                                 block=options.lease_block)
-        summary.audit = push_audit(store, client, agency=agency, counter=counter, batch_size=options.batch_size)
+        push_audit(store, client, agency=agency, counter=counter, batch_size=options.batch_size,
+                   summary=summary.audit)  # fills summary.audit, even when the server refuses the chain
     except CounterError as exc:
         summary.error_vi = message = exc.message_vi
         offline = isinstance(exc, ServerUnreachable)

@@ -1,7 +1,8 @@
 """The counter ships its audit chain in every sync round and the real server verifies it
 (security issue #9): intact entries are stored once, in batches; an entry edited by hand in
 the counter's SQLite is refused by the server, alerted, shown in the counter's sync status,
-and nothing is lost at the counter."""
+and nothing is lost at the counter; once an administrator accepts the break, the next round goes
+through it (an edited entry: stored as sent, strict after it; a replaced database: a new epoch)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from datetime import datetime, time
 import psycopg
 from sqlalchemy import select
 
+from counter_app.cli import main as cli_main
 from counter_app.security import audit
 from counter_app.storage.models_security import AuditEntryRow
 from counter_app.sync import state
 from counter_app.sync.engine import SyncOptions, sync_once
-from sync_helpers import TODAY
+from sync_helpers import TODAY, Counter, receive
 
 NOW = datetime.combine(TODAY, time(9, 0))
 
@@ -27,9 +29,34 @@ def _log(counter, n: int, *, start: int = 0) -> None:
                                                         details={"lần": i}, at=NOW.replace(minute=i % 60)))
 
 
-def _sync(counter, **options):
+def _sync(counter, *, at: datetime = NOW, **options):
     with counter.client() as client:
-        return sync_once(counter.store, client, now=lambda: NOW, options=SyncOptions(**options))
+        return sync_once(counter.store, client, now=lambda: at, options=SyncOptions(**options))
+
+
+def _edit_by_hand(counter, seq: int, target: str) -> None:
+    """Someone with the SQLite file drops the append-only triggers and edits one entry (hash kept)."""
+    con = sqlite3.connect(counter.store.path)
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_entry'"):
+        con.execute(f"DROP TRIGGER {name}")
+    con.execute("UPDATE audit_entry SET target=? WHERE id=?", (target, seq))
+    con.commit()
+    con.close()
+
+
+def _alerts(admin, agency: str) -> list[dict]:
+    return admin.http.get("/v1/admin/audit/alerts", params={"agency_code": agency}).json()["alerts"]
+
+
+def _accept(admin, alert_id: int) -> None:
+    r = admin.http.post(f"/v1/admin/audit/alerts/{alert_id}/accept",
+                        json={"decided_by": "quantri.ubnd", "reason": "Biên bản 12/BB-VP, đã kiểm tra máy quầy"})
+    assert r.status_code == 200, r.text
+
+
+def _held(admin, counter) -> list[tuple[int, int, str, int | None]]:
+    r = admin.http.get("/v1/admin/audit/entries", params={"agency_code": counter.agency, "counter_code": counter.code})
+    return [(e["epoch"], e["seq"], e["hash"], e["accepted_alert_id"]) for e in r.json()["entries"]]
 
 
 def _local(counter) -> list[tuple[int, str]]:
@@ -82,12 +109,7 @@ def test_an_entry_edited_by_hand_is_refused_alerted_and_shown_and_nothing_is_los
     _log(other, 2)
     assert _sync(q).ok and _sync(other).ok
     _log(q, 3, start=3)
-    con = sqlite3.connect(q.store.path)  # someone with the file: drops the append-only triggers, edits entry 5
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_entry'"):
-        con.execute(f"DROP TRIGGER {name}")
-    con.execute("UPDATE audit_entry SET target='sửa-tay' WHERE id=5")
-    con.commit()
-    con.close()
+    _edit_by_hand(q, 5, "sửa-tay")
     local_before = _local(q)
 
     summary = _sync(q)
@@ -108,3 +130,75 @@ def test_an_entry_edited_by_hand_is_refused_alerted_and_shown_and_nothing_is_los
     _log(other, 1, start=2)
     assert _sync(other).ok, "another counter's chain is not affected"
     assert len(_on_server(city_db, other)) == 3
+
+
+def test_an_accepted_edit_lets_the_next_round_through_and_a_later_edit_is_refused_again(
+        city_db, make_counter, agency, admin, capsys):
+    q = make_counter(agency, "Q01")
+    _log(q, 3)
+    assert _sync(q).ok
+    _log(q, 3, start=3)
+    _edit_by_hand(q, 5, "sửa-tay")
+    receive(q, 1, now=NOW)
+    refused = _sync(q, at=NOW.replace(hour=10))
+    assert not refused.ok and refused.push.applied == 1, "the round's other steps still ran"
+    assert refused.audit.refused_vi == refused.error_vi and "help desk" in refused.error_vi
+    assert any("Nhật ký gửi thành phố: bị từ chối" in line and "help desk" in line for line in refused.lines())
+    with q.store.read() as s:
+        status = state.load_status(s)
+    assert status.last_success == NOW and "help desk" in status.last_error, "LAST_SUCCESS did not move"
+
+    [alert] = _alerts(admin, agency)
+    assert (alert["seq"], alert["kind"]) == (5, "continue")
+    _accept(admin, alert["id"])
+    after = _sync(q, at=NOW.replace(hour=11))
+    assert after.ok, after.error_vi
+    assert after.audit.accepted == len(_local(q)) - 3 and after.audit.through == len(_local(q))
+    assert "Nhật ký gửi thành phố: " in after.lines()[-1] and "mục mới" in after.lines()[-1]
+    with q.store.read() as s:
+        status = state.load_status(s)
+    assert status.last_success == NOW.replace(hour=11) and status.last_error == ""
+    assert _on_server(city_db, q) == _local(q), "the edited entry is stored as sent (its hash was kept)"
+    assert [(seq, flag) for _, seq, _, flag in _held(admin, q) if flag] == [(5, alert["id"])]
+
+    through = _cursor(q)
+    _log(q, 3, start=20)
+    _edit_by_hand(q, through + 2, "sửa-lần-hai")
+    again = _sync(q)
+    assert not again.ok and f"mục số {through + 2}" in again.error_vi
+    newest = _alerts(admin, agency)
+    assert len(newest) == 2 and (newest[0]["seq"], newest[0]["accepted_at"]) == (through + 2, None)
+    assert _cursor(q) == through and len(_on_server(city_db, q)) == through
+
+    q.store.close()
+    assert cli_main(["--data-dir", str(q.profile.root), "sync", "--once"]) == 1
+    out = capsys.readouterr().out
+    assert "Nhật ký gửi thành phố: bị từ chối, đã xác nhận đến mục số" in out and "help desk" in out
+
+
+def test_a_replaced_database_is_refused_then_accepted_as_a_new_epoch_and_the_old_entries_stay(
+        city_db, make_counter, agency, admin, server, tmp_path):
+    q = make_counter(agency, "Q01")
+    _log(q, 4)
+    assert _sync(q).ok
+    old = _local(q)
+    replaced = Counter(tmp_path / "replaced", agency, "Q01", q.registration, server.url)  # same token, new profile
+    try:
+        _log(replaced, 2, start=30)
+        refused = _sync(replaced)
+        assert not refused.ok and "mục số 1" in refused.error_vi
+        [alert] = _alerts(admin, agency)
+        assert (alert["seq"], alert["kind"], alert["epoch"]) == (1, "restart", 1)
+        assert not _sync(replaced).ok, "still refused until an administrator decides"
+        _accept(admin, alert["id"])
+        accepted = _sync(replaced)
+        assert accepted.ok, accepted.error_vi
+        assert (accepted.audit.epoch, accepted.audit.accepted, accepted.audit.through) == (2, 2, 2)
+        new = _local(replaced)
+        assert [(e, seq, h) for e, seq, h, _ in _held(admin, q)] == (
+            [(1, seq, h) for seq, h in old] + [(2, seq, h) for seq, h in new])
+        _log(replaced, 1, start=40)
+        assert _sync(replaced).audit.accepted == 1
+        assert len(_alerts(admin, agency)) == 1
+    finally:
+        replaced.store.close()
