@@ -148,3 +148,22 @@ def test_only_an_administrator_accepts_and_only_with_a_reason(server, city_db, c
     assert accept(admin, 10**12).status_code == 404
     assert alerts(admin, agency)[0]["accepted_at"] is None and events(city_db, agency, "audit.break_accepted") == []
     assert send(q, [links[0], replace(links[1], actor="canbo09"), links[2]]).status_code == 409, "still refused"
+
+
+def test_two_swapped_entries_need_one_acceptance_per_break(counter_client, agency, admin):
+    q = counter_client("Q01")
+    links = chain(8)
+    assert send(q, links[:4]).status_code == 200
+    a, b = links[4], links[5]  # the rows of entries 5 and 6 swapped their contents at the counter
+    swapped = [replace(b, seq=5), replace(a, seq=6), *links[6:]]
+    broken_at = []
+    for _ in range(4):
+        r = send(q, swapped)
+        if r.status_code == 200:
+            break
+        newest = alerts(admin, agency)[0]
+        broken_at.append((newest["seq"], newest["kind"]))
+        assert accept(admin, newest["id"]).status_code == 200
+    assert r.status_code == 200, r.text
+    assert broken_at == [(5, "continue"), (6, "continue"), (7, "continue")]
+    assert [seq for _, seq, _, flag in entries(admin, agency, "Q01") if flag] == [5, 6, 7]
