@@ -143,7 +143,7 @@ def audit_alerts(_: AdminDep, db: DbDep,
 
 
 @admin_router.post("/alerts/{alert_id}/accept", response_model=AlertOut)
-def accept_alert(alert_id: Annotated[int, Path(ge=1)], body: AcceptIn, _: AdminDep, db: DbDep) -> AlertOut:
+def accept_alert(alert_id: Annotated[int, Path(ge=1, le=2**62)], body: AcceptIn, _: AdminDep, db: DbDep) -> AlertOut:
     """Accept one break of a counter's chain, with who decided and why (chấp nhận điểm đứt của nhật ký).
     The counter's next push goes through that break only: an edited/deleted entry is stored as sent and
     verified strictly after it; a restarted chain opens a new epoch, the old one kept. Refused for a
@@ -156,8 +156,8 @@ def accept_alert(alert_id: Annotated[int, Path(ge=1)], body: AcceptIn, _: AdminD
 @admin_router.get("/entries", response_model=EntriesOut)
 def audit_entries(_: AdminDep, db: DbDep, agency_code: Annotated[str, Query(pattern=AGENCY_PATTERN)],
                   counter_code: Annotated[str, Query(pattern=COUNTER_PATTERN)],
-                  epoch: Annotated[int | None, Query(ge=1)] = None,
-                  after_seq: Annotated[int, Query(ge=0)] = 0,
+                  epoch: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+                  after_seq: Annotated[int, Query(ge=0, le=2**62)] = 0,
                   limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> EntriesOut:
     """A counter's stored chain, every epoch (or one), in (epoch, seq) order; older epochs are read-only.
     Page through one epoch with ``epoch`` and ``after_seq``."""
