@@ -52,10 +52,11 @@ def accept(db: Database, alert_id: int, *, decided_by: str, reason: str, at: dat
         if alert.kind == REWRITE:
             raise not_acceptable(alert)
         alert.accepted_by, alert.accepted_at, alert.accept_reason = decided_by.strip(), at, reason.strip()
-        s.add(AuditEvent(agency_code=alert.agency_code, actor=f"admin:{alert.accepted_by}",
+        s.add(AuditEvent(agency_code=alert.agency_code, actor=f"admin:{alert.accepted_by}"[:64],
                          action="audit.break_accepted",
                          detail={"alert": alert.id, "counter": alert.counter_code, "epoch": alert.epoch,
-                                 "seq": alert.seq, "kind": alert.kind, "reason": alert.accept_reason}, at=at))
+                                 "seq": alert.seq, "kind": alert.kind, "decided_by": alert.accepted_by,
+                                 "reason": alert.accept_reason}, at=at))
         s.flush()
         s.expunge(alert)
         return alert

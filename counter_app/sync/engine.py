@@ -1,8 +1,9 @@
-"""One sync round (một lượt đồng bộ): uploads → push → pull → number leases.
+"""One sync round (một lượt đồng bộ): uploads → push → visits → pull → number leases → audit log.
 
 Order matters: attachments first (an event is synced only after its files), then the
 outbox (so the server has our changes before we read its feed), then the feed, then
-leases for the coming days. The state (last success, offline since, last error) is
+leases for the coming days, and last the audit log (a chain the server refuses must not
+hold back the dossiers; it is still the round's error). The state (last success, offline since, last error) is
 updated whatever happens, so the UI always shows the truth.
 """
 

@@ -48,7 +48,8 @@ def test_an_accepted_edit_is_stored_as_sent_and_the_chain_is_verified_strictly_a
     decided = r.json()
     assert (decided["accepted_by"], decided["accept_reason"]) == (ACCEPT["decided_by"], ACCEPT["reason"])
     assert decided["accepted_at"] and decided["applied_at"] is None
-    assert [e["alert"] for e in events(city_db, agency, "audit.break_accepted")] == [alert["id"]]
+    [event] = events(city_db, agency, "audit.break_accepted")
+    assert (event["alert"], event["decided_by"], event["reason"]) == (alert["id"], *ACCEPT.values())
     assert accept(admin, alert["id"]).json()["code"] == "alert_already_accepted"
 
     ok = send(q, batch)
@@ -146,8 +147,11 @@ def test_only_an_administrator_accepts_and_only_with_a_reason(server, city_db, c
         r = accept(admin, alert["id"], body)
         assert r.status_code == 422 and r.json()["code"] == "reason_required" and "lý do" in r.json()["message_vi"]
     assert accept(admin, 10**12).status_code == 404
+    assert accept(admin, alert["id"], {**ACCEPT, "decided_by": "x" * 65}).status_code == 422
     assert alerts(admin, agency)[0]["accepted_at"] is None and events(city_db, agency, "audit.break_accepted") == []
     assert send(q, [links[0], replace(links[1], actor="canbo09"), links[2]]).status_code == 409, "still refused"
+    longest = accept(admin, alert["id"], {**ACCEPT, "decided_by": "quản trị viên " + "x" * 50})
+    assert longest.status_code == 200 and len(longest.json()["accepted_by"]) == 64
 
 
 def test_two_swapped_entries_need_one_acceptance_per_break(counter_client, agency, admin):
