@@ -11,7 +11,7 @@ those weeks, resolved on time / late / still open past the appointment.
 from __future__ import annotations
 
 from PyQt6.QtCore import Qt
-from PyQt6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.queries import DayCounts
@@ -80,7 +80,18 @@ class DashboardPage(QFrame):
             n=CHART_DAYS))
         self.timeliness_heading.setObjectName("PanelHeading")
         self.timeliness_chart = ShareBar()
-        layout = QVBoxLayout(self)
+        # The page scrolls rather than grow the window: tiles and charts fit a 1366×768 counter
+        # screen at the default type size; with large type the page scrolls (the window keeps its size).
+        content = QWidget()
+        content.setObjectName("DashboardContent")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.heading)
         layout.addWidget(self.error)

@@ -172,3 +172,11 @@ def test_largest_type_does_not_widen_the_window_past_a_counter_screen(qtbot, win
     theme.reset()
     qtbot.wait(50)
     assert window.detail._fact_columns == 2
+
+
+def test_every_page_fits_the_height_of_a_counter_screen(qtbot, window):
+    """1366×768 leaves about 700 px for the window: no page may force it taller (pages scroll)."""
+    tall = {window.tabs.tabText(i): window.tabs.widget(i).minimumSizeHint().height()
+            for i in range(window.tabs.count())}
+    assert window.tabs.count() >= 8, tall  # F2 F3 F4 F6 F8 + the feature pages
+    assert window.minimumSizeHint().height() <= 700, tall
