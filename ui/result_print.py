@@ -16,6 +16,7 @@ from counter_app.domain.applicant import IdentitySource
 from counter_app.domain.errors import CounterError
 from counter_app.services.returns import ReturnFlow
 
+from .print_hook import _printers_source
 from .workspace import Workspace
 
 #: The identity paper named on the slip ("Giấy tờ tùy thân"), by how the receiver was identified.
@@ -35,18 +36,7 @@ def result_printer(workspace: Workspace, *, printers_factory: Callable[[], objec
     except ImportError:
         return None
     spool = workspace.profile.root / "prints"
-    state: dict[str, object] = {}
-
-    def printers():
-        if "printers" not in state:
-            if printers_factory is not None:
-                state["printers"] = printers_factory()
-            else:
-                from printing.printers import Printers
-
-                found = Printers(spool_dir=spool)
-                state["printers"] = found if found.available() else None
-        return state["printers"]
+    printers = _printers_source(workspace, printers_factory)  # the receipt's printers, built on first use
 
     def print_result(flow: ReturnFlow):
         code, now = flow.dossier.code, workspace.now()

@@ -7,45 +7,11 @@ from __future__ import annotations
 
 import io
 import random
-from dataclasses import dataclass, field
 
-from devices.idcard.mrz import check_digit
+from devices.idcard.simulated.files import Person, dg1  # noqa: F401  (re-exported: the demo card's own)
 from devices.idcard.tlv import encode
 
 T = encode
-
-
-@dataclass
-class Person:
-    id_number: str = "001090123456"
-    surname: str = "NGUYEN"
-    given: str = "VAN<AN"
-    dob: str = "900101"
-    expiry: str = "300101"
-    sex: str = "M"
-    dg13: dict = field(default_factory=lambda: {
-        1: "001090123456", 2: "Nguyễn Văn An", 3: "01/01/1990", 4: "Nam", 5: "Việt Nam", 6: "Kinh",
-        7: "Không", 8: "Xã Đông Hội, Huyện Đông Anh, Hà Nội",
-        9: "Số 12 Phố Hàng Bạc, Phường Hàng Đào, Quận Hoàn Kiếm, Hà Nội",
-        10: "Nốt ruồi C:1cm trên trước mép phải", 11: "15/04/2021", 12: "01/01/2030",
-        13: ["Nguyễn Văn Bình", "Trần Thị Cúc"], 14: ["Lê Thị Dung"], 15: "012345678",
-    })
-
-    @property
-    def document_number(self) -> str:
-        return self.id_number[-9:]
-
-    @property
-    def can(self) -> str:
-        return self.id_number[-6:]
-
-    def mrz(self) -> str:
-        doc = self.document_number
-        l1 = f"IDVNM{doc}{check_digit(doc)}{self.id_number}".ljust(30, "<")
-        l2 = f"{self.dob}{check_digit(self.dob)}{self.sex}{self.expiry}{check_digit(self.expiry)}VNM".ljust(29, "<")
-        l2 += check_digit(l1[5:30] + l2[0:7] + l2[8:15] + l2[18:29])
-        l3 = f"{self.surname}<<{self.given}".ljust(30, "<")
-        return l1 + l2 + l3
 
 
 def utf8(s: str) -> bytes:
@@ -54,10 +20,6 @@ def utf8(s: str) -> bytes:
 
 def integer(n: int) -> bytes:
     return T(0x02, n.to_bytes(max(1, (n.bit_length() + 8) // 8), "big"))
-
-
-def dg1(person: Person) -> bytes:
-    return T(0x61, T(0x5F1F, person.mrz().encode("ascii")))
 
 
 def dg13(values: dict, *, order: list[int] | None = None) -> bytes:
