@@ -7,13 +7,17 @@ It starts the real entry point (``run_gui(demo=True)``), signs the demo officer 
 through the sign-in window (docs/demo.md), records three sample
 dossiers with made-up citizens, walks the reception wizard as an officer would (a card
 QR scan, a procedure search, "all complete"), opens a resolved dossier for return, and
-grabs each page, and the four-eyes approval dialog for a withdrawal.
+grabs each page, and the four-eyes approval dialog for a withdrawal. The screens added later
+(12-…: F7, F12, queue, calling display, citizen's screen, setup wizard…) are in
+:mod:`ui.screenshots_more`, on two weeks of made-up history at a pinned demo clock.
+11-online-dossiers.png needs a city server: ``tests/online/make_screenshot.py`` makes it.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from PyQt6.QtCore import QElapsedTimer, QTimer
@@ -29,9 +33,12 @@ from counter_app.security.permissions import Action
 from .app import run_gui
 from .approval import ApprovalDialog
 from .main_window import MainWindow
+from .screenshots_more import CARD_QR, seed_history, shoot_more
 from .signin import DEMO_OFFICER, SignInDialog
 
 SIZE = (1280, 800)
+#: Shots this script takes: 00–10 and 12–24 (11 comes from tests/online/make_screenshot.py).
+EXPECTED = 24
 #: Made-up citizens (ID numbers valid in shape, not real people).
 SAMPLES = [("Nguyễn Thị Lan Anh", "001190123456", "0912345678", True),
            ("Trần Đức Hùng", "079085000111", "0987000111", False),
@@ -41,7 +48,6 @@ QUERIES = ("khai sinh", "ho tich")
 #: What the officer types as the reason of a withdrawal (input, not interface text).
 SAMPLE_REASON = "Công dân đề nghị rút hồ sơ"
 SUPERVISOR = "lanhdao01"  # the demo supervisor's username (docs/demo.md)
-CARD_QR = "001090123456|123456789|Nguyễn Văn An|01011990|Nam|Số 1 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|15032021"
 
 
 def seed(window: MainWindow) -> None:
@@ -66,21 +72,15 @@ def main(argv: list[str] | None = None) -> int:
     _app = QApplication.instance() or QApplication(sys.argv[:1])
     taken: list[str] = []
 
-    def shot(window: MainWindow, name: str) -> None:
+    def shot(widget, name: str) -> None:
         settle = QElapsedTimer()
         settle.start()
         while settle.elapsed() < 200:  # let layouts and deferred paints happen, as on a screen
             QApplication.processEvents()
-        window.grab().save(str(args.folder / f"{name}.png"))
+        widget.grab().save(str(args.folder / f"{name}.png"))
         taken.append(name)
 
-    def grab_dialog(dialog, name: str) -> None:
-        settle = QElapsedTimer()
-        settle.start()
-        while settle.elapsed() < 200:
-            QApplication.processEvents()
-        dialog.grab().save(str(args.folder / f"{name}.png"))
-        taken.append(name)
+    grab_dialog = shot
 
     def sign_in() -> None:
         dialog = next((w for w in QApplication.topLevelWidgets()
@@ -99,7 +99,15 @@ def main(argv: list[str] | None = None) -> int:
         if window is None:
             QApplication.quit()
             return
+        try:
+            walk(window)
+        except Exception:  # noqa: BLE001 — keep the shots taken so far, say what broke, end the run
+            traceback.print_exc()
+        window.close()
+
+    def walk(window: MainWindow) -> None:
         window.resize(*SIZE)
+        codes = seed_history(window.workspace)
         seed(window)
         page = window.reception
         shot(window, "01-reception-identify")
@@ -140,12 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         approval.show()
         grab_dialog(approval, "10-approval")
         approval.close()
-        window.close()
+        shoot_more(window, shot, received=received, codes=codes)
 
     QTimer.singleShot(800, sign_in)
     code = run_gui(demo=True, data_dir=None)
     print("\n".join(taken))
-    return code if len(taken) == 11 else 3
+    return code if len(taken) == EXPECTED else 3
 
 
 if __name__ == "__main__":  # pragma: no cover
