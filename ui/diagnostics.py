@@ -76,6 +76,8 @@ class DiagnosticsPage(QWidget):
         body.addLayout(top)
         body.addWidget(self.export_result)
         body.addWidget(self.update_state)
+        self.export_result.hide()  # shown once they have something to say: no blank gap under the buttons
+        self.update_state.hide()
         body.addWidget(self.summary)
         body.addWidget(devices)
         body.addWidget(QLabel(self.tr("Lỗi gần đây")))
@@ -184,6 +186,7 @@ class DiagnosticsPage(QWidget):
         from counter_app.updates import check_store
 
         self.update_state.setText(self.tr("Đang hỏi hệ thống của thành phố…"))
+        self.update_state.show()
         root = self.workspace.profile.root
         self.runner.background(lambda: check_store(self.workspace.store, profile_root=root), on_done=self._show_update,
                                on_error=self.update_state.setText)
@@ -214,4 +217,5 @@ class DiagnosticsPage(QWidget):
         info["device_checks"] = {k: asdict(c) for k, c in self.checks.items()}
         written = support_bundle(path, diagnostics=info, log_dir=self.workspace.profile.log_dir)
         self.export_result.setText(self.tr("Đã xuất gói hỗ trợ (đã ẩn dữ liệu cá nhân): {path}").format(path=written))
+        self.export_result.show()
         return written

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PyQt6.QtCore import QDateTime
+from PyQt6.QtCore import QCoreApplication, QDateTime
 from PyQt6.QtWidgets import (QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
                              QWidget)
 
@@ -17,6 +17,8 @@ def short(dt: datetime | None) -> str:
 
 def _buttons(dialog: QDialog, form: QFormLayout) -> None:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("HandoffDialogs", "Đồng ý"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("HandoffDialogs", "Hủy"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

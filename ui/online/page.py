@@ -10,10 +10,13 @@ as PDF through the notifier. The “Hồ sơ bưu chính” buttons open the pos
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
                              QSplitter, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
+from counter_app.clock import ICT
 from counter_app.domain.errors import CounterError
 from counter_app.domain.personal_id import mask_id_number
 from counter_app.security.permissions import Action
@@ -27,6 +30,15 @@ from ..ops import OperationRunner
 from ..workspace import Workspace
 from .preview import render_preview
 from .review import ReviewPanel
+
+
+def _submitted(iso: str) -> str:
+    """The server's ISO time as the counter writes times ("09:40 27/11/2026", Vietnam time)."""
+    try:
+        at = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso[:16].replace("T", " ")
+    return f"{at.astimezone(ICT) if at.tzinfo else at:%H:%M %d/%m/%Y}"
 
 
 class OnlinePage(QFrame):
@@ -68,6 +80,7 @@ class OnlinePage(QFrame):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.currentCellChanged.connect(lambda row, *_: self.open(row) if row >= 0 else None)
         self.panel = ReviewPanel()
         self.panel.fileChosen.connect(self._show_preview)
@@ -123,7 +136,7 @@ class OnlinePage(QFrame):
         self.table.blockSignals(True)
         self.table.setRowCount(len(dossiers))
         for row, d in enumerate(dossiers):
-            cells = (d.submitted_at[:16].replace("T", " "), d.procedure_code, str(d.applicant.get("full_name", "")),
+            cells = (_submitted(d.submitted_at), d.procedure_code, str(d.applicant.get("full_name", "")),
                      mask_id_number(str(d.applicant.get("id_number", ""))) or "—", str(len(d.files)))
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
