@@ -45,6 +45,8 @@ HISTORY = [
 ]
 #: The QR on the demo citizen's card (made up; the same person as the demo's simulated chip card).
 CARD_QR = "001090123456|123456789|Nguyễn Văn An|01011990|Nam|Số 1 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|15032021"
+#: What the officer types (input, not interface text): a procedure search, the city server's address.
+TYPED_QUERY, TYPED_URL = "kết hôn", "https://motcua.hanoi.gov.vn"
 #: The ticket numbers on the calling display (made up, as the coordinator would send them).
 CALLS = [("A012", "Q01"), ("B004", "Q03"), ("A011", "Q02"), ("C002", "Q04"), ("A010", "Q01"), ("B003", "Q03")]
 
@@ -268,7 +270,7 @@ def card_tap(window, grab) -> None:
     devices = window.findChild(DemoDevices)
     devices.tap()
     wait_for(lambda: page.stack.currentIndex() != 0 or bool(page.identify.full_name.text()), ms=20_000)
-    page.search.query.setText("kết hôn")  # the officer goes on with the procedure
+    page.search.query.setText(TYPED_QUERY)  # the officer goes on with the procedure
     grab(window, "22-reception-card-tap")
     devices.card.lift()
 
@@ -283,7 +285,7 @@ def setup_wizard(grab) -> None:
         wizard.resize(1000, 700)
         wizard.show()
         backend = wizard.currentPage()
-        backend.url.setText("https://motcua.hanoi.gov.vn")
+        backend.url.setText(TYPED_URL)
         grab(wizard, "23-setup-wizard")
         backend.offline.setChecked(True)
         wizard.next()
