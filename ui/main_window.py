@@ -8,6 +8,7 @@ every write goes through the :class:`OperationRunner` (one writer thread).
 
 from __future__ import annotations
 
+import re
 from importlib import metadata
 from types import SimpleNamespace
 
@@ -259,7 +260,8 @@ class MainWindow(QMainWindow):
                 dock.setWidget(page)
                 self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             else:
-                self.tabs.addTab(page, f"{title} ({spec.shortcut})" if spec.shortcut else title)
+                self.tabs.insertTab(_tab_index(self.tabs, spec.shortcut), page,
+                                    f"{title} ({spec.shortcut})" if spec.shortcut else title)
                 if spec.shortcut:
                     view.addAction(self._action(title, [QKeySequence(spec.shortcut)],
                                                 lambda _=False, p=page: self.show_page(p)))
@@ -427,3 +429,18 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("Giới thiệu"), self.tr(
             "Quầy Một cửa {version}\n\nỨng dụng tại quầy của Bộ phận Tiếp nhận và Trả kết quả.\n"
             "Màu sắc và nhận diện trong bản này chưa phải bản chính thức.").format(version=version))
+
+
+def _tab_index(tabs: QTabWidget, shortcut: str) -> int:
+    """Where a page keyed ``shortcut`` ("F7") goes so the tabs read in F-key order (last if none)."""
+    def number(text: str) -> int | None:
+        found = re.search(r"\(F(\d+)\)", text)
+        return int(found.group(1)) if found else None
+
+    key = number(f"({shortcut})")
+    if key is not None:
+        for i in range(tabs.count()):
+            other = number(tabs.tabText(i))
+            if other is not None and other > key:
+                return i
+    return tabs.count()

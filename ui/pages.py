@@ -35,10 +35,10 @@ class PageSpec:
         return getattr(import_module(module), name)
 
 
-#: Feature pages in tab order (after the core pages). Add one line per feature.
+#: Feature pages; tabs are placed in F-key order among the core pages. Add one line per feature.
 EXTRA_PAGES: list[PageSpec] = [
-    PageSpec("online", "ui.online:OnlinePage", "F9"),
     PageSpec("handoffs", "ui.handoffs:HandoffPage", "F7"),
+    PageSpec("online", "ui.online:OnlinePage", "F9"),
     PageSpec("diagnostics", "ui.diagnostics:DiagnosticsPage", "F12"),
     PageSpec("queue", "ui.queue.panel:QueuePanel", placement="dock"),
 ]

@@ -180,3 +180,10 @@ def test_every_page_fits_the_height_of_a_counter_screen(qtbot, window):
             for i in range(window.tabs.count())}
     assert window.tabs.count() >= 8, tall  # F2 F3 F4 F6 F8 + the feature pages
     assert window.minimumSizeHint().height() <= 700, tall
+
+
+def test_tabs_read_in_f_key_order(window):
+    import re
+
+    keys = [int(re.search(r"\(F(\d+)\)", window.tabs.tabText(i)).group(1)) for i in range(window.tabs.count())]
+    assert keys == sorted(keys) and {2, 3, 4, 6, 7, 8, 9, 12} <= set(keys)
