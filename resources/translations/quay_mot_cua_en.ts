@@ -588,37 +588,37 @@
         <translation>Settled on time (dossiers received in the last {n} days)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="103" />
+        <location filename="../../ui/dashboard.py" line="114" />
         <source>Tình hình ngày {day}</source>
         <translation>Situation on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="118" />
+        <location filename="../../ui/dashboard.py" line="129" />
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="119" />
+        <location filename="../../ui/dashboard.py" line="130" />
         <source>Đã trả kết quả</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="132" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="122" />
+        <location filename="../../ui/dashboard.py" line="133" />
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="123" />
+        <location filename="../../ui/dashboard.py" line="134" />
         <source>Quá hạn, chưa xong</source>
         <translation>Overdue, not settled</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="124" />
+        <location filename="../../ui/dashboard.py" line="135" />
         <source>Chưa có hồ sơ nào được giải quyết trong {n} ngày qua.</source>
         <translation>No dossier was settled in the last {n} days.</translation>
     </message>
@@ -922,7 +922,7 @@
         <translation>Check for &amp;updates</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="120" />
+        <location filename="../../ui/diagnostics.py" line="122" />
         <location filename="../../ui/diagnostics.py" line="47" />
         <source>Đang thu thập thông tin…</source>
         <translation>Collecting information…</translation>
@@ -958,112 +958,112 @@
         <translation>Test {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="81" />
+        <location filename="../../ui/diagnostics.py" line="83" />
         <source>Lỗi gần đây</source>
         <translation>Recent errors</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="92" />
+        <location filename="../../ui/diagnostics.py" line="94" />
         <source>Chẩn đoán</source>
         <translation>Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="127" />
+        <location filename="../../ui/diagnostics.py" line="129" />
         <source>tốt</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="127" />
+        <location filename="../../ui/diagnostics.py" line="129" />
         <source>LỖI</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="128" />
+        <location filename="../../ui/diagnostics.py" line="130" />
         <source>{bad} từ mục {first}</source>
         <translation>{bad} from entry {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="130" />
+        <location filename="../../ui/diagnostics.py" line="132" />
         <source>Phiên bản ứng dụng {app} · Python {py} · {platform}</source>
         <translation>Application version {app} · Python {py} · {platform}</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="132" />
+        <location filename="../../ui/diagnostics.py" line="134" />
         <source>Cơ sở dữ liệu: {state} (phiên bản lược đồ {rev}{enc})</source>
         <translation>Database: {state} (schema revision {rev}{enc})</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="134" />
+        <location filename="../../ui/diagnostics.py" line="136" />
         <source>, mã hóa</source>
         <translation>, encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="135" />
+        <location filename="../../ui/diagnostics.py" line="137" />
         <source>Chuỗi nhật ký kiểm toán: {state} ({n} mục)</source>
         <translation>Audit log chain: {state} ({n} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="137" />
+        <location filename="../../ui/diagnostics.py" line="139" />
         <source>Đồng bộ: {online} · chờ gửi {events} sự kiện, {uploads} tệp · lần thành công gần nhất {last}</source>
         <translation>Sync: {online} · waiting to send {events} event(s), {uploads} file(s) · last success {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="139" />
+        <location filename="../../ui/diagnostics.py" line="141" />
         <source>trực tuyến</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="139" />
+        <location filename="../../ui/diagnostics.py" line="141" />
         <source>ngoại tuyến</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="142" />
+        <location filename="../../ui/diagnostics.py" line="144" />
         <source>Ổ đĩa: còn trống {free} MB / {total} MB</source>
         <translation>Disk: {free} MB free of {total} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="143" />
+        <location filename="../../ui/diagnostics.py" line="145" />
         <source>Thư viện: {packages}</source>
         <translation>Libraries: {packages}</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="146" />
+        <location filename="../../ui/diagnostics.py" line="148" />
         <source>Lỗi đồng bộ gần nhất: {error}</source>
         <translation>Last sync error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="150" />
+        <location filename="../../ui/diagnostics.py" line="152" />
         <source>Không có lỗi nào được ghi gần đây.</source>
         <translation>No errors logged recently.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="157" />
+        <location filename="../../ui/diagnostics.py" line="159" />
         <source>Đang kiểm tra…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="186" />
+        <location filename="../../ui/diagnostics.py" line="188" />
         <source>Đang hỏi hệ thống của thành phố…</source>
         <translation>Asking the city system…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="195" />
+        <location filename="../../ui/diagnostics.py" line="198" />
         <source>Không có phiên bản mới được công bố (máy đang dùng {v}, hoặc chưa cấu hình máy chủ).</source>
         <translation>No new version published (this computer runs {v}, or no server is configured).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="198" />
+        <location filename="../../ui/diagnostics.py" line="201" />
         <source>Phiên bản mới nhất được công bố: {latest} (máy đang dùng {v}). Cán bộ kỹ thuật cài đặt ngoài giờ tiếp nhận; ứng dụng không tự cập nhật.</source>
         <translation>Latest published version: {latest} (this computer runs {v}). Technical staff install it outside reception hours; the application does not update itself.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="205" />
+        <location filename="../../ui/diagnostics.py" line="208" />
         <source>Xuất gói hỗ trợ</source>
         <translation>Export support bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="216" />
+        <location filename="../../ui/diagnostics.py" line="219" />
         <source>Đã xuất gói hỗ trợ (đã ẩn dữ liệu cá nhân): {path}</source>
         <translation>Support bundle exported (personal data hidden): {path}</translation>
     </message>
@@ -1348,38 +1348,38 @@
 </context><context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="33" />
+        <location filename="../../ui/handoff_dialogs.py" line="35" />
         <source>Xin lỗi và gia hạn</source>
         <translation>Apologise and extend</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="43" />
-        <location filename="../../ui/handoff_dialogs.py" line="37" />
+        <location filename="../../ui/handoff_dialogs.py" line="45" />
+        <location filename="../../ui/handoff_dialogs.py" line="39" />
         <source>Hẹn trả mới</source>
         <translation>New due date</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="39" />
+        <location filename="../../ui/handoff_dialogs.py" line="41" />
         <source>Lý do chậm trả kết quả</source>
         <translation>Reason for the late result</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="41" />
+        <location filename="../../ui/handoff_dialogs.py" line="43" />
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="42" />
+        <location filename="../../ui/handoff_dialogs.py" line="44" />
         <source>Hẹn trả cũ</source>
         <translation>Previous due date</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="44" />
+        <location filename="../../ui/handoff_dialogs.py" line="46" />
         <source>Gợi ý theo ngày làm việc (đã trừ ngày nghỉ, ngày lễ); có thể sửa.</source>
         <translation>Suggested in working days (weekends and holidays excluded); you can change it.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="45" />
+        <location filename="../../ui/handoff_dialogs.py" line="47" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -1456,6 +1456,18 @@
         <location filename="../../ui/formatting.py" line="48" />
         <source>Vai trò chưa xác định</source>
         <translation>Unknown role</translation>
+    </message>
+</context><context>
+    <name>HandoffDialogs</name>
+    <message>
+        <location filename="../../ui/handoff_dialogs.py" line="20" />
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff_dialogs.py" line="21" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context><context>
     <name>HandoffPage</name>
@@ -1760,127 +1772,127 @@
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Bộ phận Tiếp nhận và Trả kết quả</source>
         <translation>Reception and Results Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Tiếp nhận (F2)</source>
         <translation>Reception (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Trả kết quả (F3)</source>
         <translation>Return results (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Tra cứu hồ sơ (F4)</source>
         <translation>Dossiers (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Thủ tục (F6)</source>
         <translation>Procedures (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Tổng quan (F8)</source>
         <translation>Dashboard (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Máy này chưa được cấu hình máy chủ đồng bộ của thành phố (counter-app sync --configure).</source>
         <translation>This computer has no city sync server configured (counter-app sync --configure).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>Đổi &amp;cán bộ</source>
         <translation>S&amp;witch officer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>&amp;Khóa màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>Đồng bộ &amp;ngay</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>&amp;Tìm thủ tục</source>
         <translation>&amp;Find procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>Tiếp &amp;nhận hồ sơ</source>
         <translation>&amp;Receive a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>T&amp;rả kết quả</source>
         <translation>Return res&amp;ults</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Tra cứu &amp;hồ sơ</source>
         <translation>Find &amp;dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Tổng &amp;quan</source>
         <translation>Dash&amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Chữ &amp;lớn hơn</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>Chữ &amp;nhỏ hơn</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Cỡ chữ &amp;mặc định</source>
         <translation>&amp;Default text size</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427" />
+        <location filename="../../ui/main_window.py" line="429" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427" />
+        <location filename="../../ui/main_window.py" line="429" />
         <source>Quầy Một cửa {version}
 
 Ứng dụng tại quầy của Bộ phận Tiếp nhận và Trả kết quả.
@@ -1955,92 +1967,92 @@ The colours and identity in this version are not yet official.</translation>
 </context><context>
     <name>OnlinePage</name>
     <message>
-        <location filename="../../ui/online/page.py" line="45" />
+        <location filename="../../ui/online/page.py" line="57" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="46" />
+        <location filename="../../ui/online/page.py" line="58" />
         <source>Tải lại danh sách hồ sơ trực tuyến chờ tiếp nhận</source>
         <translation>Reload the list of online dossiers awaiting reception</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="49" />
+        <location filename="../../ui/online/page.py" line="61" />
         <source>Hồ sơ bưu chính</source>
         <translation>Postal dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="52" />
+        <location filename="../../ui/online/page.py" line="64" />
         <source>Tiếp nhận hồ sơ qua bưu chính…</source>
         <translation>Receive a dossier by post…</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="53" />
+        <location filename="../../ui/online/page.py" line="65" />
         <source>Gửi kết quả qua bưu chính…</source>
         <translation>Send a result by post…</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="64" />
+        <location filename="../../ui/online/page.py" line="76" />
         <source>Nộp lúc</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="64" />
+        <location filename="../../ui/online/page.py" line="76" />
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="64" />
+        <location filename="../../ui/online/page.py" line="76" />
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="65" />
+        <location filename="../../ui/online/page.py" line="77" />
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="65" />
+        <location filename="../../ui/online/page.py" line="77" />
         <source>Tệp</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="97" />
+        <location filename="../../ui/online/page.py" line="110" />
         <source>Hồ sơ trực tuyến</source>
         <translation>Online dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="109" />
+        <location filename="../../ui/online/page.py" line="122" />
         <source>Đang tải danh sách từ hệ thống của thành phố…</source>
         <translation>Loading the list from the city system…</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="122" />
+        <location filename="../../ui/online/page.py" line="135" />
         <source>{n} hồ sơ trực tuyến đang chờ tiếp nhận.</source>
         <translation>{n} online dossier(s) awaiting reception.</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="137" />
+        <location filename="../../ui/online/page.py" line="150" />
         <source>Không tải được danh sách hồ sơ trực tuyến.</source>
         <translation>The list of online dossiers could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="226" />
+        <location filename="../../ui/online/page.py" line="239" />
         <source>Đã ghi hồ sơ {code}; đang gửi phiếu cho công dân…</source>
         <translation>Dossier {code} recorded; sending the slip to the citizen…</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="235" />
+        <location filename="../../ui/online/page.py" line="248" />
         <source>Hồ sơ {code}: đã gửi phiếu (PDF) cho công dân.</source>
         <translation>Dossier {code}: slip (PDF) sent to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="254" />
+        <location filename="../../ui/online/page.py" line="267" />
         <source>Đã ghi hồ sơ bưu chính {code}.</source>
         <translation>Postal dossier {code} recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/online/page.py" line="265" />
+        <location filename="../../ui/online/page.py" line="278" />
         <source>Đã ghi nhận gửi kết quả hồ sơ {code} qua bưu chính.</source>
         <translation>Recorded that the result of dossier {code} was sent by post.</translation>
     </message>
@@ -3146,32 +3158,32 @@ The colours and identity in this version are not yet official.</translation>
 </context><context>
     <name>StopDialog</name>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="57" />
+        <location filename="../../ui/handoff_dialogs.py" line="59" />
         <source>Dừng giải quyết hồ sơ</source>
         <translation>Stop processing a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="59" />
+        <location filename="../../ui/handoff_dialogs.py" line="61" />
         <source>Mã hồ sơ dừng giải quyết</source>
         <translation>Code of the dossier to stop</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="61" />
+        <location filename="../../ui/handoff_dialogs.py" line="63" />
         <source>Lý do dừng giải quyết</source>
         <translation>Reason for stopping</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="63" />
+        <location filename="../../ui/handoff_dialogs.py" line="65" />
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="64" />
+        <location filename="../../ui/handoff_dialogs.py" line="66" />
         <source>Lý do dừng</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff_dialogs.py" line="65" />
+        <location filename="../../ui/handoff_dialogs.py" line="67" />
         <source>Lý do được in trên Thông báo dừng giải quyết hồ sơ gửi công dân.</source>
         <translation>The reason is printed on the stop-processing notice sent to the citizen.</translation>
     </message>
