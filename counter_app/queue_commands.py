@@ -43,6 +43,10 @@ def display_command(args: argparse.Namespace) -> list[str]:
 
 def _display(args: argparse.Namespace) -> int:
     cmd = display_command(args)
+    if getattr(sys, "frozen", False):  # the PyInstaller bundle has no ``-m``: run the window in process
+        import importlib
+
+        return importlib.import_module("ui.queue.display").main(cmd[3:])
     if os.name == "posix":  # the display takes this process over: no orphan when it is stopped
         os.execv(cmd[0], cmd)
     return subprocess.call(cmd)

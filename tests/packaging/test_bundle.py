@@ -165,3 +165,21 @@ def _wait_for_demo_db(tmp: Path, proc: subprocess.Popen, *, timeout: float) -> P
             return None
         time.sleep(0.1)
     return None
+
+
+def test_calling_display_starts_from_the_bundle(bundle: Path, env: dict[str, str]) -> None:
+    """``counter-app display`` runs the Qt window inside the bundle (no ``python -m`` there); with
+    the coordinator out of reach it stays up and says so instead of failing."""
+    proc = subprocess.Popen([str(bundle), "display", "--url", "http://127.0.0.1:9", "--token", "x", "--windowed",
+                             "--no-speech"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=env["TMPDIR"])
+    try:
+        time.sleep(5)
+        assert proc.poll() is None, f"the display exited ({proc.returncode}): {proc.stderr.read()[-2000:]}"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
