@@ -120,6 +120,11 @@ class Profile:
         if not has_catalog:
             procedures, _ = read_catalog_file(demo_catalog_path())
             store.write(lambda s: import_catalog(s, procedures))
+        if self.demo and not configured:  # a fresh throw-away demo: two weeks of sample dossiers
+            from . import clock
+            from .demo_dossiers import seed_sample_dossiers
+
+            seed_sample_dossiers(store, self.context(store), now=clock.now())
         return store
 
     def context(self, store: Store) -> CounterContext:

@@ -69,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     args = parser.parse_args(argv)
     args.folder.mkdir(parents=True, exist_ok=True)
+    from counter_app import clock
+
+    from .screenshots_more import DEMO_NOW
+
+    clock.now = lambda: DEMO_NOW  # the demo's sample dossiers are dated before this morning
     _app = QApplication.instance() or QApplication(sys.argv[:1])
     taken: list[str] = []
 

@@ -1,10 +1,11 @@
 """The screens added after the first eleven screenshots (12-… in docs/screenshots/), driven by
 :mod:`ui.screenshots` on the same demo window.
 
-Before the first shot :func:`seed_history` pins the demo clock to a working morning and records
-two weeks of made-up dossiers (received, handed off, resolved, returned, some late, one with a
-scanned PDF and a photo) so the dashboard charts, the F7 lists and the dossier detail have
-something true to show. :func:`shoot_more` then walks F7, F12, the queue panel (F5) with the
+The demo profile opens with two weeks of sample dossiers (``counter_app.demo_dossiers``, dated
+before :data:`DEMO_NOW`: :mod:`ui.screenshots` pins the core clock first); :func:`seed_history`
+pins the window's clock too and adds a scanned PDF and a photo to one of them, so the dashboard
+charts, the F7 lists and the dossier detail have something true to show. :func:`shoot_more` then
+walks F7, F12, the queue panel (F5) with the
 citizen's screen, the calling display, a finished return with its result slip, the dossier
 detail with thumbnails, the update banner on the sign-in window, the demo's simulated card tap
 and the first-run setup wizard. Every write goes through the core services, as the officer's would.
@@ -21,28 +22,11 @@ from pathlib import Path
 from PyQt6.QtCore import QElapsedTimer
 from PyQt6.QtWidgets import QApplication, QDockWidget
 
-from counter_app.domain.applicant import Applicant, ApplicantKind, Contact
+from counter_app.demo_dossiers import flow_for
 from counter_app.domain.status import DossierStatus
-from counter_app.services.reception import ReceptionFlow
 
 #: The demo's "now": a Friday morning at the counter (the screenshots do not depend on when they are taken).
 DEMO_NOW = datetime(2026, 11, 27, 9, 40)
-S = DossierStatus
-#: Made-up citizens: (days ago, hour, name, ID number, procedure query, statuses reached, days after reception).
-HISTORY = [
-    (11, 8, "Lê Thị Hồng Nhung", "001185002233", "khai sinh", (S.PROCESSING, S.RESOLVED, S.RETURNED), 0),
-    (11, 10, "Đỗ Văn Bình", "001079004411", "kết hôn", (S.PROCESSING, S.RESOLVED, S.RETURNED), 2),
-    (10, 9, "Vũ Thị Cúc", "001192006677", "khai sinh", (S.PROCESSING, S.RESOLVED, S.RETURNED), 0),
-    (9, 14, "Hoàng Minh Đức", "001088001122", "khai tử", (S.PROCESSING, S.RESOLVED, S.RETURNED), 0),
-    (8, 9, "Bùi Thị Thu Hà", "001195003344", "kết hôn", (S.PROCESSING, S.RESOLVED, S.RETURNED), 6),
-    (7, 11, "Ngô Quang Huy", "001090005566", "khai sinh", (S.PROCESSING, S.RESOLVED), 0),
-    (7, 15, "Đặng Thị Mai", "001187007788", "khai sinh", (S.PROCESSING, S.RESOLVED, S.RETURNED), 1),
-    (4, 9, "Phan Văn Khánh", "001083009900", "khai sinh", (S.PROCESSING,), 0),
-    (4, 10, "Trịnh Thị Loan", "001196001357", "kết hôn", (S.PROCESSING, S.RESOLVED), 2),
-    (2, 10, "Mai Thị Ngọc", "001198003579", "khai tử", (S.PROCESSING, S.RESOLVED), 0),
-    (1, 16, "Lý Văn Long", "001091002468", "khai sinh", (S.PROCESSING,), 0),
-    (0, 8, "Cao Văn Phúc", "001086004680", "khai sinh", (S.PROCESSING,), 0),
-]
 #: The QR on the demo citizen's card (made up; the same person as the demo's simulated chip card).
 CARD_QR = "001090123456|123456789|Nguyễn Văn An|01011990|Nam|Số 1 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|15032021"
 #: What the officer types (input, not interface text): a procedure search, the city server's address.
@@ -64,27 +48,6 @@ def wait_for(ready, ms: int = 15_000) -> bool:
     while not ready() and timer.elapsed() < ms:
         QApplication.processEvents()
     return bool(ready())
-
-
-def _receive(ws, name: str, number: str, query: str, phone: str = "") -> str:
-    return ws.store.write(ws.record_reception_op(_flow(ws, name, number, query, phone))).value.code
-
-
-def _flow(ws, name: str, number: str, query: str, phone: str = "") -> ReceptionFlow:
-    flow = ReceptionFlow()
-    flow.identify(Applicant(ApplicantKind.INDIVIDUAL, name, id_number=number), contact=Contact(phone=phone))
-    flow.choose_procedure(ws.procedure(ws.search(query)[0].code))
-    flow.mark_all_complete()
-    flow.to_outcome()
-    flow.receive()
-    return flow
-
-
-def _working_days_after(at: datetime, days: int) -> datetime:
-    while days:
-        at += timedelta(days=1)
-        days -= at.weekday() < 5
-    return at
 
 
 def sample_files() -> tuple[bytes, bytes]:
@@ -116,27 +79,23 @@ def sample_files() -> tuple[bytes, bytes]:
 
 
 def seed_history(ws) -> dict[str, str]:
-    """Pin the clock to :data:`DEMO_NOW` and record :data:`HISTORY`; returns notable dossier codes."""
+    """Pin the window's clock to :data:`DEMO_NOW` and attach a form and a photo to one resolved
+    marriage dossier of the demo's sample history (``counter_app.demo_dossiers``, recorded when
+    the demo profile opened: :func:`main` pins the core clock before that)."""
     from counter_app.services.attachments import attach_file
+    from counter_app.services.dossiers import list_dossiers
 
-    codes: dict[str, str] = {}
-    for days_ago, hour, name, number, query, statuses, after in HISTORY:
-        day = DEMO_NOW - timedelta(days=days_ago)
-        ws.now = lambda at=day.replace(hour=hour, minute=20): at
-        code = _receive(ws, name, number, query)
-        ws.now = lambda at=min(_working_days_after(day.replace(hour=16), after), DEMO_NOW): at
-        for status in statuses:
-            ws.store.write(ws.change_status_op(code, status))
-        if query == "kết hôn" and statuses[-1] is S.RESOLVED:
-            codes["files"] = code
     ws.now = lambda: DEMO_NOW
+    with ws.store.read() as s:
+        code = next(r.code for r in list_dossiers(s, status=DossierStatus.RESOLVED)
+                    if "kết hôn" in r.procedure_name.lower())
     pdf, png = sample_files()
-    root, code = ws.profile.root, codes["files"]
+    root = ws.profile.root
     for position, data, filename in ((0, pdf, "to-khai-ket-hon.pdf"), (1, png, "anh-can-cuoc.png")):
         ws.store.write(lambda s, p=position, d=data, f=filename: attach_file(
             s, data_root=root, dossier_code=code, component_position=p, data=d, pages=1, by="canbo01",
             now=DEMO_NOW, original_filename=f))
-    return codes
+    return {"files": code}
 
 
 def shoot_more(window, grab, *, received: str, codes: dict[str, str]) -> None:
@@ -199,8 +158,9 @@ def queue_and_customer(window, grab) -> None:
     screen = panel.customer
     screen.resize(1024, 640)
     # The reception tab records a dossier during the visit: the runner tells the panel, which shows it.
-    window.runner.write(ws.record_reception_op(_flow(ws, "Nguyễn Thị Mai Anh", "001190012345", "khai sinh",
-                                                     phone="0912345678")))
+    with ws.store.read() as s:
+        flow = flow_for(s, "Nguyễn Thị Mai Anh", "001190012345", "khai sinh", phone="0912345678")
+    window.runner.write(ws.record_reception_op(flow))
     window.runner.wait_idle()
     wait_for(lambda: screen.stack.currentIndex() == 1)
     grab(screen, "16-customer-confirm")
