@@ -29,7 +29,7 @@ def receipt_printed(workspace: Workspace, code: str) -> bool:
         return printed_before(s, dossier_code=code, form=RECEIPT_FORM)
 
 
-def _printers_source(workspace: Workspace, printers_factory: Callable[[], object] | None):
+def printers_source(workspace: Workspace, printers_factory: Callable[[], object] | None):
     """A function giving the ``Printers`` façade (built on first use, off the GUI thread), or None."""
     spool = workspace.profile.root / "prints"
     state: dict[str, object] = {}
@@ -79,7 +79,7 @@ def slip_printer(workspace: Workspace, *, printers_factory: Callable[[], object]
     """
     if not _printing_installed():
         return None
-    printers = _printers_source(workspace, printers_factory)
+    printers = printers_source(workspace, printers_factory)
 
     def print_slip(record, flow, *, reason: str = "", approval_id: str = ""):
         return _print_stored(workspace, printers, record.code, FORMS[flow.outcome], reason=reason,
@@ -93,7 +93,7 @@ def receipt_reprinter(workspace: Workspace, *, printers_factory: Callable[[], ob
     when ``printing`` is absent. The first real print of a receipt needs neither reason nor approval."""
     if not _printing_installed():
         return None
-    printers = _printers_source(workspace, printers_factory)
+    printers = printers_source(workspace, printers_factory)
 
     def reprint_receipt(code: str, reason: str = "", approval_id: str = ""):
         return _print_stored(workspace, printers, code, RECEIPT_FORM, reason=reason, approval_id=approval_id)

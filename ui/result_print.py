@@ -16,7 +16,7 @@ from counter_app.domain.applicant import IdentitySource
 from counter_app.domain.errors import CounterError
 from counter_app.services.returns import ReturnFlow
 
-from .print_hook import _printers_source
+from .print_hook import printers_source
 from .workspace import Workspace
 
 #: The identity paper named on the slip ("Giấy tờ tùy thân"), by how the receiver was identified.
@@ -36,7 +36,7 @@ def result_printer(workspace: Workspace, *, printers_factory: Callable[[], objec
     except ImportError:
         return None
     spool = workspace.profile.root / "prints"
-    printers = _printers_source(workspace, printers_factory)  # the receipt's printers, built on first use
+    printers = printers_source(workspace, printers_factory)  # the receipt's printers, built on first use
 
     def print_result(flow: ReturnFlow):
         code, now = flow.dossier.code, workspace.now()
