@@ -13,7 +13,8 @@ from counter_app.services.dossiers import list_dossiers
 
 
 def test_demo_profile_gets_the_sample_history_before_now_and_a_real_one_does_not(tmp_path, monkeypatch):
-    now = datetime(2026, 11, 30, 10, 5)  # a Monday: 9 weekdays back (27, 26, 25, 24, 23, 20, 19, 18, 17) is Tuesday 17/11
+    # A Monday: 9 weekdays back (27, 26, 25, 24, 23, 20, 19, 18, 17) is Tuesday 17/11.
+    now = datetime(2026, 11, 30, 10, 5)
     monkeypatch.setattr(clock, "now", lambda: now)
     demo = Profile(tmp_path / "demo", demo=True).open_store()
     try:
