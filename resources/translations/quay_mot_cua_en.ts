@@ -1662,82 +1662,92 @@
 </context><context>
     <name>IdentifyStep</name>
     <message>
-        <location filename="../../ui/reception/identity.py" line="75" />
+        <location filename="../../ui/reception/identity.py" line="76" />
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="77" />
+        <location filename="../../ui/reception/identity.py" line="78" />
         <source>Đặt thẻ căn cước lên đầu đọc, quét mã QR trên thẻ, hoặc nhập tay.</source>
         <translation>Place the ID card on the reader, scan the QR code on the card, or type.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="83" />
+        <location filename="../../ui/reception/identity.py" line="84" />
         <source>Quét mã QR trên thẻ căn cước vào đây</source>
         <translation>Scan the QR code of the ID card here</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="84" />
+        <location filename="../../ui/reception/identity.py" line="85" />
         <source>Mã QR trên thẻ</source>
         <translation>Card QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="87" />
+        <location filename="../../ui/reception/identity.py" line="88" />
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="90" />
+        <location filename="../../ui/reception/identity.py" line="91" />
         <source>ngày/tháng/năm</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="92" />
+        <location filename="../../ui/reception/identity.py" line="93" />
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="92" />
+        <location filename="../../ui/reception/identity.py" line="93" />
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="96" />
+        <location filename="../../ui/reception/identity.py" line="97" />
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="100" />
+        <location filename="../../ui/reception/identity.py" line="101" />
         <source>Mã &amp;QR trên thẻ</source>
         <translation>Card &amp;QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="102" />
+        <location filename="../../ui/reception/identity.py" line="103" />
         <source>Số định &amp;danh cá nhân</source>
         <translation>Personal &amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="103" />
+        <location filename="../../ui/reception/identity.py" line="104" />
         <source>&amp;Họ và tên</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="104" />
+        <location filename="../../ui/reception/identity.py" line="105" />
         <source>Ngày &amp;sinh</source>
         <translation>Date of &amp;birth</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="105" />
+        <location filename="../../ui/reception/identity.py" line="106" />
         <source>&amp;Giới tính</source>
         <translation>&amp;Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/identity.py" line="107" />
+        <location filename="../../ui/reception/identity.py" line="108" />
         <source>Số điện &amp;thoại</source>
         <translation>&amp;Phone number</translation>
     </message>
     <message>
         <location filename="../../ui/reception/identity.py" line="119" />
+        <source>Hủy đọc thẻ (Esc)</source>
+        <translation>Cancel card read (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception/identity.py" line="120" />
+        <source>Hủy đọc chip đang chạy</source>
+        <translation>Cancel the running chip read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception/identity.py" line="126" />
         <source>Tiếp tục (Enter)</source>
         <translation>Continue (Enter)</translation>
     </message>
@@ -2615,92 +2625,92 @@ The colours and identity in this version are not yet official.</translation>
         <translation> · chip read</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="205" />
+        <location filename="../../ui/reception/wizard.py" line="206" />
         <source>Cần số định danh để đọc chip: nhập 12 chữ số (hoặc quét mã QR trên thẻ) rồi Enter.</source>
         <translation>The ID number is needed to read the chip: type the 12 digits (or scan the QR code on the card), then Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="213" />
+        <location filename="../../ui/reception/wizard.py" line="214" />
         <source>Đang đọc chip: {file} {percent}%</source>
         <translation>Reading the chip: {file} {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="216" />
+        <location filename="../../ui/reception/wizard.py" line="217" />
         <source>Đang đọc chip…</source>
         <translation>Reading the chip…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="226" />
+        <location filename="../../ui/reception/wizard.py" line="227" />
         <source>Thẻ đã đặt lên đầu đọc: nhập số định danh rồi Enter để đọc chip.</source>
         <translation>A card is on the reader: type the ID number, then Enter to read the chip.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="289" />
+        <location filename="../../ui/reception/wizard.py" line="290" />
         <source>Nếu tiếp nhận lúc này, hẹn trả: {when}</source>
         <translation>If received now, due: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="293" />
+        <location filename="../../ui/reception/wizard.py" line="294" />
         <source>Phí, lệ phí: {amount}</source>
         <translation>Fees: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="317" />
+        <location filename="../../ui/reception/wizard.py" line="318" />
         <source>Từ chối tiếp nhận cần lãnh đạo phê duyệt; hồ sơ chưa được ghi.</source>
         <translation>Refusing needs a supervisor's approval; the dossier was not recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="348" />
+        <location filename="../../ui/reception/wizard.py" line="349" />
         <source>Chưa kết nối máy in: phiếu chưa được in.</source>
         <translation>No printer connected: the slip was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="350" />
+        <location filename="../../ui/reception/wizard.py" line="351" />
         <source>Đang in phiếu…</source>
         <translation>Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="356" />
+        <location filename="../../ui/reception/wizard.py" line="357" />
         <source>Chưa in được phiếu: {reason}</source>
         <translation>The slip could not be printed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="367" />
+        <location filename="../../ui/reception/wizard.py" line="368" />
         <source>In lại giấy tiếp nhận</source>
         <translation>Reprint the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="367" />
+        <location filename="../../ui/reception/wizard.py" line="368" />
         <source>Lý do in lại giấy tiếp nhận (ví dụ: in hỏng, kẹt giấy):</source>
         <translation>Reason for reprinting the receipt (e.g. a misprint, a paper jam):</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="385" />
+        <location filename="../../ui/reception/wizard.py" line="386" />
         <source>In lại giấy tiếp nhận cần ghi lý do (ví dụ: in hỏng, kẹt giấy).</source>
         <translation>Reprinting the receipt needs a reason (e.g. a misprint, a paper jam).</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="389" />
+        <location filename="../../ui/reception/wizard.py" line="390" />
         <source>Giấy tiếp nhận của hồ sơ {code}</source>
         <translation>Receipt of dossier {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="394" />
+        <location filename="../../ui/reception/wizard.py" line="395" />
         <source>Đang in lại phiếu…</source>
         <translation>Reprinting the slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="403" />
+        <location filename="../../ui/reception/wizard.py" line="404" />
         <source>Đã gửi phiếu tới máy in {printer}.</source>
         <translation>The slip was sent to printer {printer}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="406" />
+        <location filename="../../ui/reception/wizard.py" line="407" />
         <source>Chưa có máy in: đã lưu phiếu thành tệp PDF {path}.</source>
         <translation>No printer: the slip was saved as the PDF file {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception/wizard.py" line="463" />
+        <location filename="../../ui/reception/wizard.py" line="466" />
         <source>Đang quét: chờ quét xong hoặc bấm Hủy quét (Esc) trước.</source>
         <translation>Scanning: wait until it finishes, or press Cancel scan (Esc) first.</translation>
     </message>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time as clock
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -83,11 +82,9 @@ def test_custom_schedule_with_saturday_morning(holidays_vn) -> None:
     assert cal.end_of_working_day(date(2026, 3, 14)) == datetime(2026, 3, 14, 17)
 
 
-def test_a_year_of_working_days_is_fast(holidays_vn) -> None:
+def test_a_year_of_working_days_round_trips(holidays_vn) -> None:
+    """Its speed is a benchmark row (``benchmarks/run.py``), not a timed test."""
     cal = WorkingCalendar(WorkingSchedule(), holidays=holidays_vn)  # fresh day cache
-    began = clock.perf_counter()
     due = cal.add_working_time(datetime(2026, 1, 2, 8), timedelta(hours=8 * 365))
-    elapsed = clock.perf_counter() - began
     assert cal.working_time_between(datetime(2026, 1, 2, 8), due) == timedelta(hours=8 * 365)
     assert due.time() == time(17) and cal.is_working_day(due.date())
-    assert elapsed < 0.5

@@ -22,6 +22,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from idcard.cards import make_card, shared_pki  # noqa: E402
 from idcard.simulator.stack import PcscStack  # noqa: E402
 
+from devices.idcard.simulated.card import Quirks  # noqa: E402
+
+APDU_DELAY = 0.025  # s per APDU: a whole read then lasts about a second, as with a real card
 CARD_QR = "001090123456|123456789|Nguyễn Văn An|01011990|Nam|Số 1 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|15032021"
 
 
@@ -86,13 +89,24 @@ def drive(template: str, work: str, stack) -> dict:
 
     wait(lambda: QApplication.focusWidget() is not None, 5)
     out["indicator"] = wait(lambda: window.device_indicators[0].state == "ready", 10)
-    card, _person = make_card()  # PACE with the CAN = last 6 digits of 001090123456
+    # PACE with the CAN = last 6 digits of 001090123456; each APDU takes as long as on a real chip.
+    card, _person = make_card(Quirks(apdu_delay=APDU_DELAY))
     stack.slot.insert(card)
     out["present"] = wait(lambda: bridge.present, 10)
     # Typed path with a card: the ID number (in the box after the QR box), Enter → the chip answers.
     QTest.keyClick(page.identify.qr, Qt.Key.Key_Tab)
     out["focus_on_id"] = QApplication.focusWidget() is page.identify.id_number
     type_("001090123456")
+    # Enter starts a read; the officer cancels it (Esc) once the progress line shows: the card is
+    # released, the wizard stays on the first step with the number typed, and says what happened.
+    QTest.keyClick(page.identify.id_number, Qt.Key.Key_Return)
+    out["cancel_shown"] = wait(lambda: page.identify.cancel_read.isVisible(), 10)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    out["cancelled"] = wait(lambda: not bridge.reading, 10)
+    out["cancel_step"] = page.flow.step.value
+    out["cancel_error"] = page.error.text() if hasattr(page, "error") else ""
+    out["cancel_hidden"] = not page.identify.cancel_read.isVisible()
+    out["cancel_kept_number"] = page.identify.id_number.text()
     gaps: list[int] = []
     clock = QElapsedTimer()
     clock.start()

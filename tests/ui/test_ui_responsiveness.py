@@ -13,6 +13,7 @@ from PyQt6.QtCore import QElapsedTimer, QTimer
 from ui.ops import OperationRunner
 
 pytestmark = pytest.mark.gui
+PAGES = 20  # about a second of scanning with the test backend
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_gui_stays_responsive_during_a_real_scan(qtbot, qapp, workspace, sane_sc
     errors: list[str] = []
     started = clock.elapsed()
     options = ScanOptions(device="test:0", resolution=300, mode=ColourMode.COLOUR)
-    runner.background(lambda: sane_scanner.scan(options=options, pages=3),
+    runner.background(lambda: sane_scanner.scan(options=options, pages=PAGES),
                       on_done=results.append, on_error=errors.append)
     qtbot.waitUntil(lambda: bool(results or errors), timeout=30_000)
     took = clock.elapsed() - started
@@ -64,8 +65,9 @@ def test_gui_stays_responsive_during_a_real_scan(qtbot, qapp, workspace, sane_sc
     runner.shutdown()
     assert errors == []
     result = results[0]
-    assert getattr(result, "error", None) is None and len(result.pages) == 3
-    assert took > 100, "the scan should take long enough to measure"
+    assert getattr(result, "error", None) is None and len(result.pages) == PAGES
+    # A scan on the GUI thread would freeze it for the whole scan: far above the limit below.
+    assert took > 500, "the scan should take long enough to measure"
     assert len(gaps) >= took // 30
     print(f"scan {took} ms, {len(gaps)} ticks, max gap {max(gaps)} ms")
-    assert max(gaps) < 100, f"GUI blocked {max(gaps)} ms during a {took} ms scan"
+    assert max(gaps) < 250, f"GUI blocked {max(gaps)} ms during a {took} ms scan"

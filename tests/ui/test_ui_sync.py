@@ -193,11 +193,15 @@ def test_two_counters_sync_by_themselves_through_an_outage(qtbot, counters, agen
         assert "Không kết nối được" in w.status.error.text()  # the new error shown once
     assert sorted(server_codes(city_db, agency)) == sorted(online1 + online2)
 
-    # The link returns while the officers keep receiving: the workers' backoff finds it by itself.
+    # The link returns: the workers' backoff finds it by itself and the offline receptions land.
+    marks = [len(q1.statuses), len(q2.statuses)]
     proxy.refuse = False
+    for w, mark in zip((q1, q2), marks):
+        qtbot.waitUntil(lambda w=w, m=mark: settled(w, online=True, since=m) is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(server_codes(city_db, agency)) == len(every), timeout=WAIT_MS)
+    # The officers go on receiving; the next round (here “Đồng bộ ngay”) sends those too.
     late1, late2 = receive(qtbot, q1, 2), receive(qtbot, q2, 2)
     every += late1 + late2
-    qtbot.waitUntil(lambda: len(server_codes(city_db, agency)) == len(every), timeout=WAIT_MS)
     for w in (q1, q2):
         mark = len(w.statuses)
         w.sync_now()  # a round after the last reception, so nothing is left waiting

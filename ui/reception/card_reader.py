@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import QObject, pyqtSignal
 
+from devices.idcard.errors import IdCardError
 from devices.idcard.handler import IdCardHandler
 from devices.idcard.keys import from_can
 
@@ -35,10 +36,21 @@ class QtCardHandler(QObject, IdCardHandler):
         QObject.__init__(self, parent)
         self._lock = threading.Lock()
         self._can: str | None = None
+        self._cancelled = threading.Event()
 
     def set_can(self, can: str | None) -> None:
         with self._lock:
             self._can = can
+        self._cancelled.clear()
+
+    def cancel(self) -> None:
+        """Stop the running read at its next step (between two APDU exchanges); thread-safe."""
+        self._cancelled.set()
+
+    def _check_cancelled(self) -> None:
+        if self._cancelled.is_set():
+            raise IdCardError("read cancelled by the officer", "Đã hủy đọc thẻ. Đặt lại thẻ hoặc nhập tay để tiếp tục.",
+                              code="idcard_cancelled")
 
     def readers_changed(self, readers: list[str]) -> None:
         self.readersChanged.emit(list(readers))
@@ -53,9 +65,11 @@ class QtCardHandler(QObject, IdCardHandler):
         self.serviceLost.emit()
 
     def progress(self, step: str, done: int, total: int) -> None:
+        self._check_cancelled()  # the reader calls this between blocks: the card is released at once
         self.progressed.emit(step, done, total)
 
     def ask_access_key(self, *, reader: str, retry: bool):
+        self._check_cancelled()
         with self._lock:
             can = self._can
         if retry or not can:
@@ -93,6 +107,13 @@ class CardReaderBridge(QObject):
         self.reading = True
         self.handler.set_can(can)
         self.runner.background(self.reader.read, on_done=self._done, on_error=self._failed)
+        return True
+
+    def cancel(self) -> bool:
+        """Cancel the running read (→ :attr:`failed` with “Đã hủy đọc thẻ…”); ``False`` if none runs."""
+        if not self.reading:
+            return False
+        self.handler.cancel()
         return True
 
     def _done(self, identity: object) -> None:

@@ -12,7 +12,8 @@ import re
 from datetime import date
 
 from PyQt6.QtCore import Qt, pyqtSignal
-from PyQt6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                             QVBoxLayout, QWidget)
 
 from counter_app.domain.applicant import Applicant, ApplicantKind, Contact, IdentitySource
 from counter_app.domain.errors import CounterError, ValidationError
@@ -115,7 +116,13 @@ class IdentifyStep(QFrame):
         self.error.hide()
         self.status = QLabel()  # a chip read in progress
         self.status.setObjectName("MutedText")
+        self.cancel_read = QPushButton(self.tr("Hủy đọc thẻ (Esc)"))
+        self.cancel_read.setAccessibleName(self.tr("Hủy đọc chip đang chạy"))
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.cancel_read)
         self.status.hide()
+        self.cancel_read.hide()
         self.next_button = QPushButton(self.tr("Tiếp tục (Enter)"))
         self.next_button.setObjectName("PrimaryButton")
         self.next_button.clicked.connect(self.submit_typed)
@@ -126,7 +133,7 @@ class IdentifyStep(QFrame):
         layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.status)
+        layout.addLayout(status_row)
         layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
 
@@ -153,9 +160,11 @@ class IdentifyStep(QFrame):
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
-    def show_status(self, text: str) -> None:
+    def show_status(self, text: str, *, cancellable: bool = False) -> None:
+        """The chip read's progress line; ``cancellable`` shows “Hủy đọc thẻ (Esc)” beside it."""
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        self.cancel_read.setVisible(bool(text) and cancellable)
 
     # ---- the three ways in ---------------------------------------------------------
 

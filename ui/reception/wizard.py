@@ -199,6 +199,7 @@ class ReceptionPage(QFrame):
         bridge.identityRead.connect(self._chip_read)
         bridge.failed.connect(self._show_error)
         bridge.handler.progressed.connect(self._chip_progress)
+        self.identify.cancel_read.clicked.connect(bridge.cancel)
         bridge.identityRead.connect(lambda _i: self.identify.show_status(""))
         bridge.failed.connect(lambda _m: self.identify.show_status(""))
         bridge.cardPresent.connect(self._card_present)
@@ -211,9 +212,9 @@ class ReceptionPage(QFrame):
             return
         if total:
             self.identify.show_status(self.tr("Đang đọc chip: {file} {percent}%").format(
-                file=step, percent=done * 100 // total))
+                file=step, percent=done * 100 // total), cancellable=True)
         else:
-            self.identify.show_status(self.tr("Đang đọc chip…"))
+            self.identify.show_status(self.tr("Đang đọc chip…"), cancellable=True)
 
     def _card_present(self, present: bool) -> None:
         if not present:
@@ -417,6 +418,8 @@ class ReceptionPage(QFrame):
         if self.line_scanner.busy:  # Esc while scanning cancels the scan
             self.line_scanner.cancel()
             return
+        if self.flow.step is Step.IDENTIFY and self.card_reader is not None and self.card_reader.cancel():
+            return  # Esc while the chip is read cancels the read
         if self.saving or self.flow.step not in (Step.PROCEDURE, Step.CHECKLIST, Step.OUTCOME):
             return
         self.flow.back()

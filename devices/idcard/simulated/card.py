@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 
 from devices.idcard import crypto
@@ -28,6 +29,7 @@ class Quirks:
     card_access_p1: int | None = None  # EF.CardAccess selectable only with this P1 (else 6A86)
     aa_clone: bool = False  # a cloned chip: DG15 copied, but the private key is not the original
     bac: bool = True  # BAC accepted
+    apdu_delay: float = 0.0  # seconds the chip takes per APDU (a real contactless read: ~10–40 ms)
 
 
 @dataclass
@@ -93,6 +95,8 @@ class SimCard:
     # -- dispatch ---------------------------------------------------------------------
     def process(self, apdu: bytes) -> bytes:
         self.log.apdus += 1
+        if self.quirks.apdu_delay:
+            time.sleep(self.quirks.apdu_delay)
         try:
             cla, ins, p1, p2, data, le, ext = _parse(apdu)
         except (IndexError, ValueError):
