@@ -86,6 +86,15 @@ class Profile:
             return None
         return self.database_key()
 
+    def keep_secrets(self, store) -> None:
+        """An encrypted profile's store keeps the counter's sync token in the OS keyring (moved
+        there from the database if an older version or another tool wrote it there)."""
+        from .security.keystore import profile_secrets
+        from .sync.state import move_secrets_to_keyring
+
+        store.keep_secrets_in(profile_secrets(self.root))
+        store.write(move_secrets_to_keyring)
+
     def protect_attachments(self) -> None:
         """Seal the profile's new digitised files with its attachment key (encrypted profiles)."""
         if self.encrypted:
@@ -112,6 +121,8 @@ class Profile:
                 key = None
             self.protect_attachments()
         store = Store.open(self.db_path, backup_dir=self.backup_dir, key=key)
+        if key is not None:
+            self.keep_secrets(store)
         with store.read() as s:
             configured = s.get(SettingRow, "agency_code") is not None
             has_catalog = catalog_size(s) > 0

@@ -257,6 +257,8 @@ class SetupFlow:
             self.draft.agency_settings = {}  # the backend's document is unusable here: the local file wins
         key = self.profile.database_key() if hasattr(self.profile, "database_key") else None  # encrypted at rest
         store = Store.open(self.profile.db_path, backup_dir=self.profile.backup_dir, key=key)
+        if key is not None:
+            self.profile.keep_secrets(store)  # the counter's token goes to the keyring
         try:
             store.write(lambda s: write_identity(s, self.draft, password=self._password, now=self.now()))
             if self.draft.online:

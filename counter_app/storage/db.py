@@ -137,6 +137,14 @@ class Store:
         self.path = path
         self.encrypted = encrypted
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.secrets = None
+
+    def keep_secrets_in(self, secrets) -> None:
+        """Keep the sync state's secrets (the counter's token) in ``secrets``, a
+        :class:`~counter_app.security.keystore.SecretStore` (the OS keyring), not in the database:
+        every session carries it as ``session.info["secrets"]`` (see :mod:`counter_app.sync.state`)."""
+        self.secrets = secrets
+        self._sessions.configure(info={"secrets": secrets})
 
     @classmethod
     def open(cls, db_path: Path, *, migrate: bool = True, backup_dir: Path | None = None,

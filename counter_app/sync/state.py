@@ -20,20 +20,54 @@ LAST_CATALOG_SYNC, SKEW = "last_catalog_sync_at", "skew_seconds"
 SLOT, FALLBACK_FIRST, FALLBACK_LAST, LEASE_CEILING = "slot", "fallback_first", "fallback_last", "lease_ceiling"
 AUDIT_SENT_THROUGH = "audit_sent_through"  # last audit entry (seq) the server acknowledged
 
+#: Keys whose value is a secret: with a keyring attached to the store (encrypted profiles,
+#: ``Store.keep_secrets_in``) the value lives in the OS keyring under this name and the row
+#: holds only :data:`IN_KEYRING`.
+SECRET_NAMES = {TOKEN: "counter-token"}
+IN_KEYRING = "@keyring"
+
+
+def _secrets(session: Session, key: str):
+    return session.info.get("secrets") if key in SECRET_NAMES else None
+
 
 def get(session: Session, key: str, default: str | None = None) -> str | None:
     row = session.get(SyncStateRow, key)
-    return row.value if row is not None else default
+    if row is None:
+        return default
+    if row.value == IN_KEYRING and key in SECRET_NAMES:
+        secrets = _secrets(session, key)
+        value = secrets.get(SECRET_NAMES[key]) if secrets is not None else None
+        return value if value is not None else default  # a keyring that lost it: not configured
+    return row.value
 
 
 def put(session: Session, key: str, value: object | None) -> None:
+    secrets = _secrets(session, key)
     if value is None:
         row = session.get(SyncStateRow, key)
         if row is not None:
             session.delete(row)
+        if secrets is not None:
+            secrets.delete(SECRET_NAMES[key])
         return
     text = value.isoformat() if isinstance(value, datetime) else str(value)
+    if secrets is not None:
+        secrets.set(SECRET_NAMES[key], text)
+        text = IN_KEYRING
     session.merge(SyncStateRow(key=key, value=text))
+
+
+def move_secrets_to_keyring(session: Session) -> int:
+    """Secrets written in the database before the store had its keyring (an older profile, a
+    configuration written by another tool) move to the keyring; how many moved."""
+    moved = 0
+    for key in SECRET_NAMES:
+        row = session.get(SyncStateRow, key)
+        if row is not None and row.value != IN_KEYRING and _secrets(session, key) is not None:
+            put(session, key, row.value)
+            moved += 1
+    return moved
 
 
 def get_time(session: Session, key: str) -> datetime | None:

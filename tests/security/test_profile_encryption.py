@@ -151,3 +151,52 @@ def test_file_key_opens_the_file_as_it_is_on_disk(tmp_path, os_keyring):
     assert key == profile.database_key()
     assert current_revision(make_engine(profile.db_path, key=key)) == head_revision()
     assert plain.file_key() is None
+
+
+def test_the_counter_sync_token_lives_in_the_keyring_not_in_the_database(tmp_path, os_keyring):
+    from counter_app.sync import state
+    from counter_app.storage.models_sync import SyncStateRow
+
+    profile = Profile.default(tmp_path / "p")
+    store = profile.open_store()
+    store.write(lambda s: (state.put(s, state.SERVER_URL, "https://city.example"),
+                           state.put(s, state.TOKEN, "counter-token-123")))
+    with store.read() as s:
+        assert state.get(s, state.TOKEN) == "counter-token-123"  # what the sync client reads
+    store.close()
+    ns = profile_secrets_ns(profile)
+    assert os_keyring._data[("quay-mot-cua", f"{ns}:counter-token")] == "counter-token-123"
+
+    def raw_rows() -> dict[str, str]:  # the database as another tool with the key sees it
+        raw = Store.open(profile.db_path, key=profile.database_key(), migrate=False)
+        try:
+            with raw.read() as s:
+                return {r.key: r.value for r in s.query(SyncStateRow)}
+        finally:
+            raw.close()
+
+    assert raw_rows()["token"] == state.IN_KEYRING and raw_rows()["server_url"] == "https://city.example"
+
+    # A token an older version (or a tool without the keyring) wrote in the database moves to the keyring.
+    raw = Store.open(profile.db_path, key=profile.database_key(), migrate=False)
+    raw.write(lambda s: state.put(s, state.TOKEN, "older-token"))
+    raw.close()
+    assert raw_rows()["token"] == "older-token"
+    store = profile.open_store()
+    with store.read() as s:
+        assert state.get(s, state.TOKEN) == "older-token"
+    assert raw_rows()["token"] == state.IN_KEYRING
+    assert os_keyring._data[("quay-mot-cua", f"{ns}:counter-token")] == "older-token"
+    store.write(lambda s: state.put(s, state.TOKEN, None))  # unregistered: gone from both
+    store.close()
+    assert ("quay-mot-cua", f"{ns}:counter-token") not in os_keyring._data and "token" not in raw_rows()
+
+
+def test_an_unencrypted_profile_keeps_its_token_in_its_database(tmp_path):
+    from counter_app.sync import state
+
+    store = Profile(tmp_path / "demo", demo=True).open_store()
+    store.write(lambda s: state.put(s, state.TOKEN, "demo-token"))
+    with store.read() as s:
+        assert s.info.get("secrets") is None and state.get(s, state.TOKEN) == "demo-token"
+    store.close()
