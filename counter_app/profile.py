@@ -102,6 +102,9 @@ class Profile:
             from .services import attachment_store
 
             attachment_store.use_key(self.root, profile_secrets(self.root).attachment_key())
+            sealed = attachment_store.seal_existing(self.root)  # files from before encryption was on
+            if sealed:
+                logging.getLogger(__name__).info("sealed %d digitised files written before encryption", sealed)
 
     def open_store(self) -> Store:
         """Open and migrate the store; a profile with no agency yet gets the demo data.

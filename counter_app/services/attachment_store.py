@@ -5,8 +5,9 @@ key kept in the OS keyring next to the database key) for its data folder with
 :func:`use_key`; from then on every file written under ``<data_root>/attachments`` is sealed:
 ``QMCAE1`` + a 96-bit random nonce + AES-GCM(ciphertext‖tag), with the file's name (its
 SHA-256, or the thumbnail's) as associated data, so a file swapped for another fails to open.
-Files written before (or in an unencrypted demo profile) stay plaintext and are read as they
-are: :func:`read_plain` tells the two apart by the magic. Callers never see ciphertext.
+Files written before encryption was on are sealed once by :func:`seal_existing` when the
+profile is opened; an unencrypted demo profile's stay plaintext. :func:`read_plain` tells the
+two apart by the magic. Callers never see ciphertext.
 """
 
 from __future__ import annotations
@@ -103,3 +104,27 @@ def plain_size(path: Path | str) -> int:
     path = Path(path)
     size = path.stat().st_size
     return size - len(MAGIC) - _NONCE - _TAG if is_sealed(path) else size
+
+
+SEALED_MARK = ".all-sealed"  # written once every file of the folder is sealed: later opens skip the walk
+
+
+def seal_existing(data_root: Path | str) -> int:
+    """Seal (in place, atomically) the plaintext files under ``<data_root>/attachments`` written
+    before the profile was encrypted; how many. Needs the folder's key (:func:`use_key`).
+    Content-addressed files never change, so a file replaced while another process reads it
+    still reads the same content."""
+    folder = Path(data_root) / "attachments"
+    if key_for(folder) is None:
+        raise ValueError("no attachment key registered for this data folder")
+    if (folder / SEALED_MARK).exists():
+        return 0
+    sealed = 0
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if not path.is_file() or path.name.startswith(".") or is_sealed(path):
+            continue
+        write_atomic(path, path.read_bytes())
+        sealed += 1
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / SEALED_MARK).touch()
+    return sealed

@@ -73,6 +73,41 @@ def test_files_are_sealed_on_disk_and_read_back_as_written(sealed):
         read_attachment(profile.root, info)
 
 
+def test_files_written_before_encryption_are_sealed_when_the_profile_is_opened(tmp_path, monkeypatch):
+    """An older, unencrypted profile with digitised files: opened as the installed app, the
+    database is encrypted and every file (pages and previews) sealed in place, read back as written."""
+    from qmc_testing import Desk
+
+    plain = Profile(tmp_path / "p")
+    store = plain.open_store()
+    desk = Desk(store, plain.context(store))
+    code = desk.receive(at=T0).code
+    info = _attach(desk, plain.root, code)
+    store.close()
+    path = blob_path(plain.root, info.sha256)
+    thumb = next((plain.root / "attachments" / "thumbs" / info.sha256).iterdir())
+    assert path.read_bytes() == PDF and b"preview" in thumb.read_bytes()
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.delenv("QMC_ALLOW_INSECURE_KEYRING", raising=False)
+    monkeypatch.setenv("QMC_CONFIG", str(tmp_path / "none.toml"))
+    try:
+        profile = Profile.default(plain.root)
+        store = profile.open_store()
+        for f in (path, thumb):
+            assert attachment_store.is_sealed(f) and b"001090123456" not in f.read_bytes()
+        assert read_attachment(profile.root, info) == PDF
+        assert attachment_store.read_plain(thumb) == b"\xff\xd8\xff preview"
+        assert not list(path.parent.glob(".part-*"))
+        assert (profile.root / "attachments" / attachment_store.SEALED_MARK).exists()
+        assert attachment_store.seal_existing(profile.root) == 0  # once only
+        store.close()
+    finally:
+        attachment_store.use_key(plain.root, None)
+        keyring.set_keyring(previous)
+
+
 def test_a_plaintext_profile_keeps_plaintext_files(demo_profile, desk):
     code = desk.receive(at=T0).code
     info = _attach(desk, demo_profile.root, code)
