@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "counter_app.lifecycle_commands",  # report indicators / book (lifecycle issue)
     "counter_app.channel_commands",  # postal, online (online issue)
     "counter_app.security.commands",  # purge (security issue: retention)
+    "counter_app.notify_commands",  # notices (notification providers)
 ]
 
 

@@ -93,6 +93,47 @@ class LoggingConfig:
     keep_files: int = 10
 
 
+#: Who can deliver a notice to the citizen (docs/notifications.md); "outbox" only keeps the folder.
+NOTIFY_PROVIDERS = ("email", "sms", "zalo", "outbox")
+
+
+@dataclass(frozen=True)
+class NotifyConfig:
+    providers: str = ""  # comma-separated: email, sms, zalo, outbox; "" = log only (docs/notifications.md)
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"  # starttls | ssl | none
+    smtp_username: str = ""  # "" = no login; the password is the keyring secret notify-smtp-password
+    smtp_sender: str = ""  # From: address, e.g. motcua@phuong.hanoi.gov.vn
+    sms_url: str = ""  # the SMS gateway's JSON endpoint (API key: keyring secret notify-sms-api-key)
+    zalo_url: str = "https://business.openapi.zalo.me/message/template"
+    zalo_template_id: str = ""  # the approved ZNS template (token: keyring secret notify-zalo-access-token)
+    zalo_code_param: str = "ma_ho_so"  # template parameter receiving the dossier code
+    zalo_status_param: str = "trang_thai"  # template parameter receiving the short status
+    max_attempts: int = 10
+    timeout_seconds: float = 15.0
+
+    def __post_init__(self) -> None:
+        names = self.provider_list()
+        unknown = [n for n in names if n not in NOTIFY_PROVIDERS]
+        if unknown:
+            raise ValueError(f"nhà cung cấp gửi thông báo không biết “{unknown[0]}” trong “notify.providers” "
+                             f"(dùng: {', '.join(NOTIFY_PROVIDERS)})")
+        if self.smtp_security not in ("starttls", "ssl", "none"):
+            raise ValueError("“notify.smtp_security” phải là starttls, ssl hoặc none")
+        needed = {"email": ("smtp_host", "smtp_sender"), "sms": ("sms_url",), "zalo": ("zalo_url", "zalo_template_id")}
+        for name in names:
+            missing = [k for k in needed.get(name, ()) if not getattr(self, k).strip()]
+            if missing:
+                raise ValueError(f"“notify.providers” có “{name}” nhưng thiếu “notify.{missing[0]}”")
+        if self.max_attempts < 1 or self.timeout_seconds <= 0:
+            raise ValueError("“notify.max_attempts” và “notify.timeout_seconds” phải lớn hơn 0")
+
+    def provider_list(self) -> tuple[str, ...]:
+        """The configured providers, in order, without blanks or repeats."""
+        return tuple(dict.fromkeys(n.strip().lower() for n in self.providers.split(",") if n.strip()))
+
+
 @dataclass(frozen=True)
 class Config:
     backend: BackendConfig = field(default_factory=BackendConfig)
@@ -103,6 +144,7 @@ class Config:
     queue: QueueConfig = field(default_factory=QueueConfig)
     ui: UiConfig = field(default_factory=UiConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
+    notify: NotifyConfig = field(default_factory=NotifyConfig)
 
 
 def default_path() -> Path:
@@ -142,7 +184,10 @@ def from_dict(data: dict, *, where: Path | str = "config.toml", base: Config | N
         if not isinstance(raw, dict):
             raise _bad(Path(str(where)), f"“{sec.name}” phải là một mục")
         values = {key: _checked(where, sec.name, key, value, current) for key, value in raw.items()}
-        sections[sec.name] = replace(current, **values)
+        try:
+            sections[sec.name] = replace(current, **values)
+        except ValueError as exc:  # a section's own checks (e.g. notify.providers)
+            raise _bad(Path(str(where)), str(exc)) from None
     if data:
         raise _bad(Path(str(where)), f"mục không biết “{next(iter(data))}”")
     return Config(**sections)

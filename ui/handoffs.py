@@ -20,6 +20,7 @@ from PyQt6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QHBoxLayout, QH
                              QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from counter_app.domain.errors import CounterError
+from counter_app.notify_delivery import notifier_for_profile
 from counter_app.security.permissions import Action
 from counter_app.services import handoffs, late, results, stops
 
@@ -56,7 +57,7 @@ class HandoffPage(QFrame):
         self.workspace, self.runner = workspace, runner
         #: Builds the ``printing.printers.Printers`` façade (or None: PDFs only); replaced in tests.
         self.printers_factory: Callable[[], object] | None = None
-        self.notifier: results.Notifier = results.LoggingNotifier()
+        self.notifier: results.Notifier = notifier_for_profile(workspace.profile.root)
         self.lines: list[handoffs.BatchLine] = []
         self.warnings: list[late.DueWarning] = []
         self.last_print = None

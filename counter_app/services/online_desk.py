@@ -30,10 +30,12 @@ NOTICE_FOLDER = "notices"
 
 
 def default_notifier(profile_root: Path) -> Notifier:
-    """The outbox folder of the profile (``<profile>/notices``): a gateway or the demo reads it."""
-    from ..notifiers import OutboxFolderNotifier
+    """The outbox folder of the profile (``<profile>/notices``), delivered by the configured providers
+    (:mod:`counter_app.notify_delivery`); kept there even with none configured, since the notice
+    carries the decision's form (a gateway or the demo reads it)."""
+    from ..notify_delivery import notifier_for_profile
 
-    return OutboxFolderNotifier(Path(profile_root) / NOTICE_FOLDER)
+    return notifier_for_profile(profile_root, fallback="outbox")
 
 
 def _client(store: Store):

@@ -90,6 +90,9 @@ def make_worker(store: Store, profile_root: Path, *, interval: float, options: S
     worker = SyncWorker(store, interval=interval, backoff=backoff, options=options,
                         attachments=StoredAttachments(store, profile_root), rng=rng)
     worker.subscribe_rounds(DailyChecks(store, profile_root))
+    from ..notify_delivery import DeliveryAfterSync
+
+    worker.subscribe_rounds(DeliveryAfterSync(profile_root))  # citizen notices, when providers are configured
     return worker
 
 
