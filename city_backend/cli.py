@@ -3,6 +3,8 @@
     city-backend migrate --db postgresql://user@host/db
     city-backend serve --db URL --host 127.0.0.1 --port 8080 [--storage DIR] [--admin-token T]
     city-backend openapi > docs/api/openapi.json
+    city-backend audit alerts --db URL [--agency CODE] [--open]   (administrators, on the server host)
+    city-backend audit accept ID --db URL --by NAME --reason TEXT
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     api.add_argument("--db", default="sqlite://")
     api.add_argument("--storage", default=".")
     api.add_argument("--admin-token", default="")
+    from .audit_cli import add_parser as add_audit
+
+    add_audit(sub)
     return p
 
 
@@ -50,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"schema at revision {upgrade(args.db, args.revision)}")
         return 0
+    if args.command == "audit":
+        from .audit_cli import run
+
+        return run(args)
     if args.command == "openapi":
         from .app import create_app
 

@@ -66,7 +66,8 @@ class OutboxFolderNotifier:
 def read_outbox(folder: Path | str) -> list[dict]:
     """The envelopes in an outbox folder, oldest first, each with ``path`` (tests, the demo)."""
     out = []
-    for item in sorted(p for p in Path(folder).iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for item in sorted(p for p in Path(folder).iterdir()
+                       if p.is_dir() and not p.name.startswith(".") and (p / ENVELOPE).is_file()):  # not sent/, failed/
         envelope = json.loads((item / ENVELOPE).read_text(encoding="utf-8"))
         envelope["path"] = str(item)
         out.append(envelope)

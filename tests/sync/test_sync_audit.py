@@ -202,3 +202,37 @@ def test_a_replaced_database_is_refused_then_accepted_as_a_new_epoch_and_the_old
         assert len(_alerts(admin, agency)) == 1
     finally:
         replaced.store.close()
+
+
+def test_the_administrator_lists_and_accepts_alerts_from_the_server_console(city_db, make_counter, agency, capsys):
+    """``city-backend audit alerts|accept`` on the server host: the same decision as the admin API."""
+    from city_backend.cli import main as city
+
+    q = make_counter(agency, "Q01")
+    _log(q, 4)
+    assert _sync(q).ok
+    _log(q, 2, start=4)
+    _edit_by_hand(q, 5, "sửa-tay")
+    assert not _sync(q).ok
+    capsys.readouterr()
+
+    assert city(["audit", "alerts", "--db", city_db, "--agency", agency, "--open"]) == 0
+    listed = capsys.readouterr().out
+    assert f"{agency}/Q01" in listed and "mục số 5" in listed and "CHƯA XỬ LÝ" in listed
+    alert_id = int(listed.split()[0].lstrip("#"))
+    assert city(["audit", "accept", str(alert_id), "--db", city_db, "--by", "quantri", "--reason", "ok"]) == 1
+    assert "ít nhất 10 ký tự" in capsys.readouterr().out  # "ok" is not a reason
+    assert city(["audit", "accept", str(alert_id), "--db", city_db, "--by", "quantri.ubnd",
+                 "--reason", "Biên bản 12/BB-VP: cán bộ sửa nhầm khi khắc phục sự cố"]) == 0
+    assert f"Đã chấp nhận cảnh báo #{alert_id}" in capsys.readouterr().out
+    assert _sync(q).ok, "the counter's next round goes through the accepted break"
+    assert city(["audit", "alerts", "--db", city_db, "--agency", agency, "--open"]) == 0
+    assert capsys.readouterr().out.strip() == "Không có cảnh báo nào."
+    assert city(["audit", "alerts", "--db", city_db, "--agency", agency]) == 0
+    assert "đã chấp nhận bởi quantri.ubnd" in capsys.readouterr().out
+    assert city(["audit", "accept", str(alert_id), "--db", city_db, "--by", "quantri.ubnd",
+                 "--reason", "lần thứ hai, cũng đủ dài"]) == 1
+    assert "đã được chấp nhận trước đó" in capsys.readouterr().out
+    with psycopg.connect(city_db) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_event WHERE action='audit.break_accepted' "
+                            "AND agency_code=%s", (agency,)).fetchone()[0] == 1
