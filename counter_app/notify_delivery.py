@@ -29,7 +29,7 @@ from pathlib import Path
 
 from . import clock
 from .config import Config, NotifyConfig
-from .notifiers import ENVELOPE
+from .notifiers import ENVELOPE, read_notice_file
 from .services.results import LoggingNotifier, Notice, NoticeAttachment, Notifier
 
 log = logging.getLogger(__name__)
@@ -59,8 +59,9 @@ def notifier_from_config(config: Config, profile_root: Path | str, *, fallback: 
     ``"outbox"`` where the notice carries a form that must be kept (the online desk)."""
     from .notifiers import OutboxFolderNotifier
 
-    if config.notify.provider_list() or fallback == "outbox":
-        return OutboxFolderNotifier(outbox_folder(profile_root))
+    providers = config.notify.provider_list()
+    if providers or fallback == "outbox":  # only an outside gateway reads it: left unsealed for it
+        return OutboxFolderNotifier(outbox_folder(profile_root), seal=providers != ("outbox",))
     return LoggingNotifier()
 
 
@@ -103,8 +104,8 @@ def waiting_items(folder: Path) -> list[Path]:
 
 def load_notice(item: Path) -> Notice:
     """The :class:`Notice` an outbox folder holds (envelope + files)."""
-    env = json.loads((item / ENVELOPE).read_text(encoding="utf-8"))
-    files = tuple(NoticeAttachment(a["name"], (item / a["file"]).read_bytes(), a.get("content_type", ""))
+    env = json.loads(read_notice_file(item / ENVELOPE).decode("utf-8"))
+    files = tuple(NoticeAttachment(a["name"], read_notice_file(item / a["file"]), a.get("content_type", ""))
                   for a in env.get("attachments", []))
     to = env.get("to", {})
     return Notice(env["dossier_code"], to.get("phone", ""), to.get("email", ""), env.get("text_vi", ""),
@@ -241,13 +242,22 @@ class DeliveryAfterSync:
             return None
 
 
+def _read_envelope(item: Path) -> dict:
+    from .domain.errors import CounterError
+
+    try:
+        return json.loads(read_notice_file(item / ENVELOPE).decode("utf-8"))
+    except (OSError, ValueError, CounterError):  # unreadable: listed without its details
+        return {}
+
+
 def list_outbox(profile_root: Path | str) -> list[dict]:
     """Every outbox folder with its state (``waiting``/``sent``/``failed``), for ``notices list``."""
     folder = outbox_folder(profile_root)
     rows = []
     for where, base in (("waiting", folder), (SENT, folder / SENT), (FAILED, folder / FAILED)):
         for item in waiting_items(base):
-            env = _read_json(item / ENVELOPE, {})
+            env = _read_envelope(item)
             rows.append({"state": where, "item": item.name, "dossier_code": env.get("dossier_code", ""),
                          "to": env.get("to", {}), **_read_json(item / ATTEMPTS, {}),
                          "delivered": _read_json(item / DELIVERED, {})})

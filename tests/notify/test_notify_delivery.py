@@ -203,3 +203,37 @@ def test_the_pdf_survives_the_outbox(tmp_path):
     item = drop(tmp_path)
     loaded = notify_delivery.load_notice(outbox_folder(tmp_path) / item)
     assert loaded.attachments[0].data == PDF and loaded.text_vi == TEXT
+
+
+def test_in_an_encrypted_profile_the_outbox_is_sealed_and_still_delivered_intact(tmp_path, smtp_server, secrets):
+    """The notice's envelope (phone, e-mail, text) and its PDF are sealed at rest with the profile's
+    attachment key; delivery reads them back as written. An outside-gateway outbox stays readable."""
+    import email
+    import hashlib
+    import os
+
+    from counter_app.services import attachment_store
+
+    attachment_store.use_key(tmp_path, os.urandom(32))
+    try:
+        cfg = NotifyConfig(providers="email", smtp_host="127.0.0.1", smtp_port=smtp_server.port, smtp_security="none",
+                           smtp_username="motcua", smtp_sender="motcua@hoankiem.hanoi.gov.vn")
+        notifier_from_config(Config(notify=cfg), tmp_path).send(notice())
+        [item] = waiting_items(outbox_folder(tmp_path))
+        for f in item.iterdir():
+            raw = f.read_bytes()
+            assert attachment_store.is_sealed(f), f.name
+            assert b"0912345678" not in raw and b"%PDF" not in raw and "Nguyễn".encode() not in raw
+        assert list_outbox(tmp_path)[0]["dossier_code"] == "000.00.01.H26-261127-0001"
+        report = deliver_outbox(tmp_path, cfg, secrets=secrets)
+        assert report.sent == [item.name]
+        message = email.message_from_bytes(smtp_server.messages[0])
+        [part] = [p for p in message.walk() if p.get_content_type() == "application/pdf"]
+        assert hashlib.sha256(part.get_payload(decode=True)).digest() == hashlib.sha256(PDF).digest()
+
+        outside = Config(notify=NotifyConfig(providers="outbox"))  # an outside gateway reads the folder
+        notifier_from_config(outside, tmp_path).send(notice())
+        [plain] = waiting_items(outbox_folder(tmp_path))
+        assert not attachment_store.is_sealed(plain / "envelope.json")
+    finally:
+        attachment_store.use_key(tmp_path, None)
