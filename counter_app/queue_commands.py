@@ -1,7 +1,9 @@
-"""``counter-app queue`` (tickets, KPIs, reconcile) and ``counter-app display`` (the calling display).
+"""``counter-app queue`` (tickets, KPIs, reconcile), ``counter-app display`` (the calling display) and
+``counter-app kiosk`` (the ticket kiosk).
 
-The display is a Qt window: it runs as ``python -m ui.queue.display`` (exec'd in place on
-POSIX, a child process elsewhere) so the command line, like the rest of the core, never imports Qt.
+The display and the kiosk are Qt windows: they run as ``python -m ui.queue.display`` / ``ui.queue.kiosk``
+(exec'd in place on POSIX, a child process elsewhere; in process in the PyInstaller bundle) so the
+command line, like the rest of the core, never imports Qt.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ def register(sub) -> None:
     d.add_argument("--windowed", action="store_true", help="chạy trong cửa sổ")
     d.add_argument("--no-speech", action="store_true", help="không đọc số")
     d.set_defaults(handler=_display)
+    k = sub.add_parser("kiosk", help="mở máy lấy số thứ tự (toàn màn hình cảm ứng, in phiếu)")
+    k.add_argument("--data-dir", dest="kiosk_data_dir", metavar="DIR",
+                   help="hồ sơ của máy lấy số (như --data-dir chung)")
+    k.add_argument("--windowed", action="store_true", help="chạy trong cửa sổ")
+    k.set_defaults(handler=_kiosk)
 
 
 def display_command(args: argparse.Namespace) -> list[str]:
@@ -42,12 +49,27 @@ def display_command(args: argparse.Namespace) -> list[str]:
 
 
 def _display(args: argparse.Namespace) -> int:
-    cmd = display_command(args)
+    return _run_window(display_command(args))
+
+
+def kiosk_command(args: argparse.Namespace) -> list[str]:
+    cmd = [sys.executable, "-m", "ui.queue.kiosk"]
+    data_dir = getattr(args, "kiosk_data_dir", None) or args.data_dir
+    if data_dir:
+        cmd += ["--data-dir", str(data_dir)]
+    return cmd + (["--windowed"] if args.windowed else [])
+
+
+def _kiosk(args: argparse.Namespace) -> int:
+    return _run_window(kiosk_command(args))
+
+
+def _run_window(cmd: list[str]) -> int:
     if getattr(sys, "frozen", False):  # the PyInstaller bundle has no ``-m``: run the window in process
         import importlib
 
-        return importlib.import_module("ui.queue.display").main(cmd[3:])
-    if os.name == "posix":  # the display takes this process over: no orphan when it is stopped
+        return importlib.import_module(cmd[2]).main(cmd[3:])
+    if os.name == "posix":  # the window takes this process over: no orphan when it is stopped
         os.execv(cmd[0], cmd)
     return subprocess.call(cmd)
 

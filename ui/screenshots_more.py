@@ -6,7 +6,7 @@ before :data:`DEMO_NOW`: :mod:`ui.screenshots` pins the core clock first); :func
 pins the window's clock too and adds a scanned PDF and a photo to one of them, so the dashboard
 charts, the F7 lists and the dossier detail have something true to show. :func:`shoot_more` then
 walks F7, F12, the queue panel (F5) with the
-citizen's screen, the calling display, a finished return with its result slip, the dossier
+citizen's screen, the calling display, the ticket kiosk, a finished return with its result slip, the dossier
 detail with thumbnails, the update banner on the sign-in window, the demo's simulated card tap
 and the first-run setup wizard. Every write goes through the core services, as the officer's would.
 """
@@ -111,6 +111,7 @@ def shoot_more(window, grab, *, received: str, codes: dict[str, str]) -> None:
     grab(window, "14-diagnostics")
     queue_and_customer(window, grab)
     calling_display(grab)
+    ticket_kiosk(grab)
     return_done(window, grab, received)
     detail = window.dossiers.detail
     window.show_page(window.dossiers)
@@ -190,6 +191,30 @@ def calling_display(grab) -> None:
         display.close()
     finally:
         app.setStyleSheet(theme)
+
+
+def ticket_kiosk(grab) -> None:
+    """The ticket kiosk at the entrance (its own process and profile: a temporary store here)."""
+    from counter_app.services.kiosk_flow import KioskIssuer
+    from counter_app.storage.db import Store
+
+    from .queue.kiosk import KioskWindow
+
+    app = QApplication.instance()
+    theme = app.styleSheet()
+    app.setStyleSheet("")  # runs without the counter's theme, like the calling display
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "kiosk.sqlite")
+        kiosk = KioskWindow(store, KioskIssuer(store, spool_dir=Path(tmp), now=lambda: DEMO_NOW))
+        try:
+            kiosk.resize(1280, 800)
+            kiosk.show()
+            grab(kiosk, "25-kiosk")
+        finally:
+            kiosk.close()
+            kiosk.deleteLater()
+            store.close()
+            app.setStyleSheet(theme)
 
 
 def return_done(window, grab, received: str) -> None:

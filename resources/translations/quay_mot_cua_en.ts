@@ -1472,190 +1472,190 @@
 </context><context>
     <name>HandoffPage</name>
     <message>
-        <location filename="../../ui/handoffs.py" line="78" />
-        <location filename="../../ui/handoffs.py" line="66" />
+        <location filename="../../ui/handoffs.py" line="79" />
+        <location filename="../../ui/handoffs.py" line="67" />
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="78" />
-        <location filename="../../ui/handoffs.py" line="66" />
+        <location filename="../../ui/handoffs.py" line="79" />
+        <location filename="../../ui/handoffs.py" line="67" />
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="66" />
+        <location filename="../../ui/handoffs.py" line="67" />
         <source>Nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="78" />
-        <location filename="../../ui/handoffs.py" line="66" />
+        <location filename="../../ui/handoffs.py" line="79" />
+        <location filename="../../ui/handoffs.py" line="67" />
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="67" />
+        <location filename="../../ui/handoffs.py" line="68" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="68" />
+        <location filename="../../ui/handoffs.py" line="69" />
         <source>Lô hồ sơ chuyển hôm nay</source>
         <translation>Today's hand-off batch</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="70" />
+        <location filename="../../ui/handoffs.py" line="71" />
         <source>Cơ quan, bộ phận nhận hồ sơ</source>
         <translation>Receiving agency or unit</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="71" />
+        <location filename="../../ui/handoffs.py" line="72" />
         <source>Duyệt và chuyển</source>
         <translation>Approve and hand off</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="75" />
+        <location filename="../../ui/handoffs.py" line="76" />
         <source>Quét mã vạch trên kết quả, hoặc nhập mã hồ sơ rồi Enter</source>
         <translation>Scan the barcode on the result, or type the dossier code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="76" />
+        <location filename="../../ui/handoffs.py" line="77" />
         <source>Nhận kết quả</source>
         <translation>Receive result</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="78" />
+        <location filename="../../ui/handoffs.py" line="79" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="79" />
+        <location filename="../../ui/handoffs.py" line="80" />
         <source>Hồ sơ sắp đến hạn, quá hạn</source>
         <translation>Dossiers due soon or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="80" />
+        <location filename="../../ui/handoffs.py" line="81" />
         <source>Xin lỗi và gia hạn</source>
         <translation>Apologise and extend</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="82" />
+        <location filename="../../ui/handoffs.py" line="83" />
         <source>Dừng giải quyết hồ sơ</source>
         <translation>Stop processing a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="83" />
+        <location filename="../../ui/handoffs.py" line="84" />
         <source>Dừng giải quyết hồ sơ và in thông báo (Mẫu 05)</source>
         <translation>Stop processing a dossier and print the notice (Form 05)</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="94" />
+        <location filename="../../ui/handoffs.py" line="95" />
         <source>Chuyển đến</source>
         <translation>Hand off to</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="97" />
+        <location filename="../../ui/handoffs.py" line="98" />
         <source>Sắp đến hạn, quá hạn</source>
         <translation>Due soon, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="99" />
+        <location filename="../../ui/handoffs.py" line="100" />
         <source>Nhận kết quả từ cơ quan giải quyết</source>
         <translation>Receive results from the processing agency</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="117" />
+        <location filename="../../ui/handoffs.py" line="118" />
         <source>Chuyển hồ sơ</source>
         <translation>Hand-offs</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="139" />
+        <location filename="../../ui/handoffs.py" line="140" />
         <source>Lô chuyển ngày {day}: {n} hồ sơ</source>
         <translation>Hand-off batch of {day}: {n} dossier(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="147" />
+        <location filename="../../ui/handoffs.py" line="148" />
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="147" />
+        <location filename="../../ui/handoffs.py" line="148" />
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="156" />
+        <location filename="../../ui/handoffs.py" line="157" />
         <source>Không có hồ sơ nào trong lô chuyển.</source>
         <translation>The hand-off batch is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="159" />
+        <location filename="../../ui/handoffs.py" line="160" />
         <source>Chọn cơ quan/bộ phận nhận hồ sơ.</source>
         <translation>Choose the receiving agency or unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="161" />
+        <location filename="../../ui/handoffs.py" line="162" />
         <source>Lô chuyển {n} hồ sơ đến {unit}</source>
         <translation>Hand-off batch of {n} dossier(s) to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="162" />
+        <location filename="../../ui/handoffs.py" line="163" />
         <source>Lô chuyển {n} hồ sơ ngày {day}</source>
         <translation>Hand-off batch of {n} dossier(s) on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="175" />
+        <location filename="../../ui/handoffs.py" line="176" />
         <source>Đã chuyển {n} hồ sơ đến {unit}. Đang in danh sách và phiếu kiểm soát…</source>
         <translation>{n} dossier(s) handed off to {unit}. Printing the list and control slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="195" />
+        <location filename="../../ui/handoffs.py" line="196" />
         <source>Đã in danh sách hồ sơ chuyển và {n} phiếu kiểm soát.</source>
         <translation>Printed the hand-off list and {n} control slip(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="203" />
+        <location filename="../../ui/handoffs.py" line="204" />
         <source>Quét mã vạch trên kết quả hoặc nhập mã hồ sơ.</source>
         <translation>Scan the barcode on the result or type the dossier code.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="224" />
+        <location filename="../../ui/handoffs.py" line="225" />
         <source>Đã nhận kết quả hồ sơ {code}: chờ trả cho công dân. Đã gửi thông báo.</source>
         <translation>Result of dossier {code} received: waiting to be returned to the citizen. Notification sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="239" />
+        <location filename="../../ui/handoffs.py" line="240" />
         <source>Chọn một hồ sơ trong danh sách sắp đến hạn, quá hạn.</source>
         <translation>Choose a dossier in the due soon / overdue list.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="256" />
+        <location filename="../../ui/handoffs.py" line="257" />
         <source>Ghi rõ lý do chậm trả kết quả (in trên văn bản xin lỗi).</source>
         <translation>State the reason for the late result (printed on the apology letter).</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="284" />
+        <location filename="../../ui/handoffs.py" line="285" />
         <source>Đã gia hạn hồ sơ {code} và in văn bản xin lỗi (Mẫu 04).</source>
         <translation>Dossier {code} extended and the apology letter printed (Form 04).</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="307" />
+        <location filename="../../ui/handoffs.py" line="308" />
         <source>Nhập mã hồ sơ cần dừng giải quyết.</source>
         <translation>Enter the code of the dossier to stop.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="310" />
+        <location filename="../../ui/handoffs.py" line="311" />
         <source>Ghi rõ lý do dừng giải quyết hồ sơ (in trên Thông báo dừng giải quyết hồ sơ).</source>
         <translation>State the reason for stopping (printed on the stop-processing notice).</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="348" />
+        <location filename="../../ui/handoffs.py" line="349" />
         <source>Đã dừng giải quyết hồ sơ {code}. Căn cứ pháp lý của hồ sơ không có mẫu thông báo dừng: lập văn bản riêng.</source>
         <translation>Processing of dossier {code} stopped. Its legal basis has no stop notice form: draft a separate letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoffs.py" line="351" />
+        <location filename="../../ui/handoffs.py" line="352" />
         <source>Đã dừng giải quyết hồ sơ {code} và in thông báo (Mẫu 05).</source>
         <translation>Processing of dossier {code} stopped and the notice printed (Form 05).</translation>
     </message>
@@ -1750,6 +1750,88 @@
         <location filename="../../ui/reception/identity.py" line="126" />
         <source>Tiếp tục (Enter)</source>
         <translation>Continue (Enter)</translation>
+    </message>
+</context><context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="60" />
+        <source>Máy lấy số thứ tự</source>
+        <translation>Ticket kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="76" />
+        <source>LẤY SỐ THỨ TỰ</source>
+        <translation>TAKE A QUEUE NUMBER</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="105" />
+        <source>Mời Ông/Bà chạm vào lĩnh vực cần giải quyết</source>
+        <translation>Please touch the service you need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="107" />
+        <source>Người cao tuổi, người khuyết tật, phụ nữ mang thai và người đi cùng con nhỏ được phục vụ ưu tiên.</source>
+        <translation>Elderly people, people with disabilities, pregnant women and people with small children are served first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="115" />
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="124" />
+        <source>Quay lại (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="132" />
+        <source>Ông/Bà có thuộc diện được phục vụ ưu tiên không?</source>
+        <translation>Are you entitled to priority service?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="139" />
+        <source>Đang cấp số, vui lòng chờ trong giây lát…</source>
+        <translation>Issuing your number, please wait a moment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="149" />
+        <source>Số thứ tự của Ông/Bà</source>
+        <translation>Your queue number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="152" />
+        <source>Vui lòng chờ đến khi số được gọi trên màn hình. Chạm để tiếp tục.</source>
+        <translation>Please wait until your number is called on the display. Touch to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="161" />
+        <source>Chạm vào màn hình để quay lại.</source>
+        <translation>Touch the screen to go back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="226" />
+        <source>Số thứ tự {n}</source>
+        <translation>Queue number {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="228" />
+        <source>Số người đang chờ trước Ông/Bà: {n}</source>
+        <translation>People waiting before you: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="229" />
+        <source>Lấy số lúc {t}</source>
+        <translation>Taken at {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="230" />
+        <source>Máy in phiếu đang gặp sự cố (hết giấy hoặc kẹt giấy). Số của Ông/Bà đã được ghi nhận: vui lòng ghi nhớ số trên màn hình và báo cán bộ hướng dẫn.</source>
+        <translation>The ticket printer has a problem (out of paper or jammed). Your number has been recorded: please remember the number on the screen and tell the reception staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="233" />
+        <source>Hiện chưa lấy được số thứ tự. Vui lòng nhận số tại quầy hướng dẫn hoặc báo cán bộ của bộ phận một cửa.</source>
+        <translation>A queue number could not be issued right now. Please get a number at the reception desk or ask the one-stop shop staff.</translation>
     </message>
 </context><context>
     <name>LockOverlay</name>
