@@ -126,12 +126,14 @@ def _ticket(args: argparse.Namespace, store, client, *, spool) -> int:
         print(f"Không có khu vực “{args.area}”; có: {', '.join(queue.areas())}", file=sys.stderr)
         return 2
     now, remote = clock.now(), None
-    if client is not None:
+    if client is not None:  # a coordinated site: only the coordinator numbers tickets (no clashing numbers)
         try:
             with client:
                 remote = client.issue(area.code, prefix=area.prefix, priority=args.priority)
-        except ServerUnreachable:
-            remote = None
+        except ServerUnreachable as exc:
+            print(f"{exc.message_vi} Chưa cấp số: khi mất kết nối, dùng phiếu số giấy và nhập số tại quầy.",
+                  file=sys.stderr)
+            return 1
     if remote is not None:
         number, waiting = remote["number"], remote["waiting_before"]
     else:

@@ -8,7 +8,10 @@ ignored: one request, one ticket (each request carries a token; a stale answer i
 
 :class:`KioskIssuer` does the work the window runs on a worker thread: the number comes from
 the site's coordinator when the kiosk's profile is registered for sync, else from the local
-queue (as ``counter-app queue ticket``); then the ticket is printed (ESC/POS, the PDF printer
+queue (a single-counter site, as ``counter-app queue ticket``). A coordinated site's kiosk
+never numbers tickets itself when the coordinator cannot be reached — its numbers would clash
+with the ones the coordinator gives: the screen sends the citizen to the paper tickets the
+counters key in (docs/queue.md). Then the ticket is printed (ESC/POS, the PDF printer
 path, or only saved). A printing failure never loses the ticket: it is returned with
 ``print_failed`` and its PDF saved, and the screen shows the number big with a message.
 """
@@ -179,15 +182,10 @@ class KioskIssuer:
         self.thermal, self.printers, self.printer, self.now = thermal, printers, printer, now
 
     def issue(self, area: Area, priority: Priority = Priority.NONE) -> KioskTicket:
-        from ..sync.errors import ServerUnreachable
-
         at, remote, client = self.now(), None, self.client()
-        if client is not None:
-            try:
-                with client:
-                    remote = client.issue(area.code, prefix=area.prefix, priority=int(priority))
-            except ServerUnreachable:
-                log.warning("kiosk: coordinator unreachable, issuing on the local queue")
+        if client is not None:  # a coordinated site: only the coordinator numbers tickets
+            with client:  # unreachable → raised: the screen sends the citizen to the paper tickets
+                remote = client.issue(area.code, prefix=area.prefix, priority=int(priority))
         if remote is not None:
             number, waiting = remote["number"], int(remote["waiting_before"])
         else:

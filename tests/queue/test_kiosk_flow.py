@@ -118,9 +118,19 @@ class Unreachable:
         raise ServerUnreachable("test", "Không kết nối được máy chủ.")
 
 
-def test_offline_issues_on_the_local_queue_and_saves_the_pdf(store, tmp_path):
-    area = queue.areas()["hotich"]
+def test_a_coordinated_kiosk_that_cannot_reach_the_coordinator_issues_nothing(store, tmp_path):
+    """Its own numbers would clash with the coordinator's: the citizen is sent to the paper tickets."""
     issuer = KioskIssuer(store, spool_dir=tmp_path / "prints", client=Unreachable, now=Clock())
+    with pytest.raises(ServerUnreachable):
+        issuer.issue(queue.areas()["hotich"])
+    with store.read() as s:
+        assert queue.visits(s, day=NOW.date(), states={VisitState.WAITING}) == []
+    assert not (tmp_path / "prints").exists() or not list((tmp_path / "prints").rglob("*.pdf"))
+
+
+def test_a_single_counter_site_issues_on_the_local_queue_and_saves_the_pdf(store, tmp_path):
+    area = queue.areas()["hotich"]
+    issuer = KioskIssuer(store, spool_dir=tmp_path / "prints", now=Clock())  # no coordinator configured
     first = issuer.issue(area)
     second = issuer.issue(area, Priority.ELDERLY)
     assert (first.number, first.waiting, first.online) == ("A001", 0, False)

@@ -29,3 +29,30 @@ def test_display_runs_the_qt_window_in_a_child_process():
     args = argparse.Namespace(data_dir="/srv/tv", url=None, token=None, windowed=True, no_speech=False)
     assert display_command(args) == [sys.executable, "-m", "ui.queue.display", "--data-dir", "/srv/tv",
                                      "--windowed"]
+
+
+def test_a_coordinated_site_gives_no_number_of_its_own_when_the_coordinator_is_down(tmp_path, capsys, monkeypatch):
+    """Registered with a city server that cannot be reached: no local number (it would clash)."""
+    import socket
+
+    from counter_app import clock
+    from counter_app.profile import Profile
+    from counter_app.services import queue
+    from counter_app.sync import state
+
+    monkeypatch.setenv("QMC_CONFIG", str(tmp_path / "none.toml"))
+    with socket.socket() as closed:  # a port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    profile = Profile.default(tmp_path / "profile")
+    store = profile.open_store()
+    store.write(lambda s: (state.put(s, state.SERVER_URL, f"http://127.0.0.1:{port}"),
+                           state.put(s, state.TOKEN, "kiosk-token")))
+    store.close()
+    assert main(["--data-dir", str(profile.root), "queue", "ticket", "--area", "hotich", "--save-only"]) == 1
+    err = capsys.readouterr().err
+    assert "Chưa cấp số" in err and "phiếu số giấy" in err
+    store = profile.open_store()
+    with store.read() as s:
+        assert queue.day_kpis(s, day=clock.now().date()).issued == 0
+    store.close()
