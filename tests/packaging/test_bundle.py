@@ -183,3 +183,22 @@ def test_calling_display_starts_from_the_bundle(bundle: Path, env: dict[str, str
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def test_ticket_kiosk_starts_from_the_bundle(bundle: Path, env: dict[str, str], tmp_path: Path) -> None:
+    """``counter-app kiosk`` runs its Qt window inside the bundle on a local-queue profile."""
+    kiosk_env = dict(env, QMC_ALLOW_INSECURE_KEYRING="1")  # the admin's documented fallback: no keyring here
+    proc = subprocess.Popen([str(bundle), "kiosk", "--data-dir", str(tmp_path / "kiosk"), "--windowed"],
+                            env=kiosk_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=env["TMPDIR"])
+    try:
+        time.sleep(5)
+        assert proc.poll() is None, f"the kiosk exited ({proc.returncode}): {proc.stderr.read()[-2000:]}"
+        assert (tmp_path / "kiosk" / "counter.sqlite").is_file(), "the kiosk opened its profile"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
