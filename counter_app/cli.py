@@ -12,6 +12,7 @@ import importlib.util
 import sys
 from datetime import date, datetime
 
+from . import cli_auth
 from .domain.errors import CounterError
 
 #: Modules adding sub-commands. Each has ``register(subparsers)``; every parser it adds sets
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     for module in command_modules():
         module.register(sub)
+    cli_auth.add_arguments(p)  # --officer/--password-stdin on the commands that need a sign-in
     return p
 
 
@@ -106,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(demo=args.demo, data_dir=args.data_dir)
     try:
-        return args.handler(args)
+        with cli_auth.command_session(args):  # signs the officer in when the command needs it
+            return args.handler(args)
     except CounterError as exc:
         print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
         return 2

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .calendar import OverrideKind
 from .cli import parse_date, parse_datetime, positive_number
+from .cli_auth import profile_officer
 from .clock import now
 from .domain.errors import NotFoundError
 from .domain.legal_basis import basis_for
@@ -116,7 +117,7 @@ def _override(args: argparse.Namespace, store, agency: str | None) -> int:
     if args.ov_cmd == "add":
         store.write(lambda s: calendar_service.add_override(
             s, day=args.date, kind=OverrideKind(args.kind), agency_code=agency, note=args.note,
-            by="cli", now=now()))
+            by=profile_officer(), now=now()))
     elif args.ov_cmd == "remove":
         store.write(lambda s: calendar_service.remove_override(s, day=args.date, agency_code=agency))
     else:

@@ -142,15 +142,24 @@ class Profile:
         return store
 
     def context(self, store: Store) -> CounterContext:
+        """This counter's context. In a ``counter-app`` command it is the officer who signed in for
+        it (:mod:`counter_app.cli_auth`); a command that did not sign in gets none (raises).
+        Elsewhere (the app before sign-in, demo data, tests) the profile's configured officer."""
         from sqlalchemy import select
 
+        from . import cli_auth
         from .services.dossiers import CounterContext
         from .storage.models import OfficerRow, SettingRow
 
+        signed_in = cli_auth.signed_in_officer()
+        if signed_in is None and cli_auth.in_command():
+            raise cli_auth.not_signed_in()
         with store.read() as s:
             def get(key: str) -> str:
                 row = s.get(SettingRow, key)
                 return row.value if row else ""
+            if signed_in is not None:
+                return CounterContext(get("agency_code"), get("counter_code"), signed_in.username, signed_in.role)
             officer = s.scalar(select(OfficerRow.role).where(OfficerRow.username == get("officer")))
             role = Role(officer) if officer else Role.OFFICER
             return CounterContext(get("agency_code"), get("counter_code"), get("officer"), role)
