@@ -110,9 +110,10 @@ class ServerProcess:
 
     def start(self, *, migrate: bool = True, timeout: float = 30.0, verify: object = True) -> "ServerProcess":
         cmd = [sys.executable, "-m", "city_backend.cli", "serve", "--db", self.db_url, "--host", "127.0.0.1",
-               "--port", str(self.port), "--storage", str(self.storage), "--admin-token", self.admin_token,
+               "--port", str(self.port), "--storage", str(self.storage),
                *self.extra, *([] if migrate else ["--no-migrate"])]
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env = {**os.environ, "CITY_BACKEND_ADMIN_TOKEN": self.admin_token}  # never on the command line (ps)
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                                      preexec_fn=_die_with_parent)
         if isinstance(verify, str):
             verify = ssl.create_default_context(cafile=verify)
