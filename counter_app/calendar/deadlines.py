@@ -4,9 +4,9 @@ appointment for the result (ngày hẹn trả kết quả).
 Rule (Decree 61/2018 Art. 19 as recalled, carried into Decree 118/2025; the Hanoi
 details are UNCONFIRMED and configurable in ``resources/rules/working_time.toml``):
 
-* A dossier received inside office hours before the cut-off (15:00) starts counting
-  at the moment of receipt. At or after the cut-off on a working day it starts at the
-  opening of the next working day. Otherwise (before opening, lunch break, evening,
+* A dossier received inside office hours up to the cut-off (15:00) starts counting
+  at the moment of receipt. After the cut-off on a working day ("sau 15 giờ": 15:00:00
+  is still same-day, 15:00:01 is not) it starts at the opening of the next working day. Otherwise (before opening, lunch break, evening,
   weekend, holiday) it starts at the next working period.
 * "N ngày làm việc" = N × ``hours_per_working_day`` hours of working time from the
   counting start; "N giờ làm việc" = N hours; "trong ngày" = the end of the working
@@ -33,7 +33,7 @@ def counting_start(cal: "WorkingCalendar", received_at: datetime) -> datetime:
     """When the limit starts to run (thời điểm bắt đầu tính thời hạn)."""
     received_at = require_datetime(received_at, "thời điểm tiếp nhận")
     day = received_at.date()
-    if cal.is_working_day(day) and received_at.time() >= cal.schedule.cutoff:
+    if cal.is_working_day(day) and received_at.time() > cal.schedule.cutoff:
         return join(cal.next_working_day(day), cal.schedule.period_minutes[0][0])
     return cal.next_working_moment(received_at)
 

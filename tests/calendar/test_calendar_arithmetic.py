@@ -78,7 +78,8 @@ def test_custom_schedule_with_saturday_morning(holidays_vn) -> None:
     # Fri 13/3 15:30 is before a 16:00 cut-off: 1.5 h Fri; Sat 14/3 07:30 + 6 h:
     # 07:30–11:30 = 4, 13:30 + 2 h = 15:30.
     assert cal.due_at(datetime(2026, 3, 13, 15, 30), TimeLimit.working_days(1)) == datetime(2026, 3, 14, 15, 30)
-    assert cal.counting_start(datetime(2026, 3, 13, 16)) == datetime(2026, 3, 14, 7, 30)
+    assert cal.counting_start(datetime(2026, 3, 13, 16)) == datetime(2026, 3, 13, 16)  # at the cut-off
+    assert cal.counting_start(datetime(2026, 3, 13, 16, 1)) == datetime(2026, 3, 14, 7, 30)
     assert cal.end_of_working_day(date(2026, 3, 14)) == datetime(2026, 3, 14, 17)
 
 

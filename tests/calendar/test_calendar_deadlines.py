@@ -59,8 +59,10 @@ DUE_CASES = [
     # --- cut-off and office hours (ordinary week of 9–13/3/2026) -------------------------------
     # 14:59 is before the cut-off: counting Tue 14:59, + 8 h → Wed 14:59.
     ("cutoff-14:59", datetime(2026, 3, 10, 14, 59), D(1), datetime(2026, 3, 11, 14, 59)),
-    # 15:00 is the cut-off: counting Wed 08:00, + 8 h → Wed 17:00.
-    ("cutoff-15:00", datetime(2026, 3, 10, 15, 0), D(1), datetime(2026, 3, 11, 17)),
+    # 15:00 exactly is not "after 15:00" (sau 15 giờ): counting Tue 15:00, + 8 h → Wed 15:00.
+    ("cutoff-15:00", datetime(2026, 3, 10, 15, 0), D(1), datetime(2026, 3, 11, 15)),
+    # 15:01 is after the cut-off: counting Wed 08:00, + 8 h → Wed 17:00.
+    ("cutoff-15:01", datetime(2026, 3, 10, 15, 1), D(1), datetime(2026, 3, 11, 17)),
     ("cutoff-16:30", datetime(2026, 3, 10, 16, 30), D(1), datetime(2026, 3, 11, 17)),
     # Evening after closing is after the cut-off too → next working day.
     ("evening", datetime(2026, 3, 10, 19, 45), D(1), datetime(2026, 3, 11, 17)),
@@ -100,7 +102,8 @@ def test_due_at(city: WorkingCalendar, received: datetime, limit: TimeLimit, exp
 
 IN_DAY_CASES = [
     ("before-cutoff", datetime(2026, 3, 10, 10), datetime(2026, 3, 10, 17)),
-    ("at-cutoff", datetime(2026, 3, 10, 15), datetime(2026, 3, 11, 17)),
+    ("at-cutoff", datetime(2026, 3, 10, 15), datetime(2026, 3, 10, 17)),  # 15:00 is not after 15:00
+    ("after-cutoff", datetime(2026, 3, 10, 15, 1), datetime(2026, 3, 11, 17)),
     ("lunch", datetime(2026, 3, 10, 12, 15), datetime(2026, 3, 10, 17)),
     ("before-opening", datetime(2026, 3, 10, 6, 30), datetime(2026, 3, 10, 17)),
     # Friday after the cut-off → Monday.
@@ -121,13 +124,14 @@ def test_due_at_in_day(city: WorkingCalendar, received: datetime, expected: date
 @pytest.mark.parametrize(("received", "expected"), [
     (datetime(2026, 3, 10, 10, 0), datetime(2026, 3, 10, 10, 0)),  # inside, before cut-off
     (datetime(2026, 3, 10, 14, 59, 59), datetime(2026, 3, 10, 14, 59, 59)),  # kept as received
-    (datetime(2026, 3, 10, 15, 0), datetime(2026, 3, 11, 8)),  # at the cut-off
+    (datetime(2026, 3, 10, 15, 0), datetime(2026, 3, 10, 15, 0)),  # at the cut-off: still same-day
+    (datetime(2026, 3, 10, 15, 0, 1), datetime(2026, 3, 11, 8)),  # after it
     (datetime(2026, 3, 10, 16, 30), datetime(2026, 3, 11, 8)),
     (datetime(2026, 3, 10, 12, 30), datetime(2026, 3, 10, 13)),  # lunch
     (datetime(2026, 3, 10, 12, 0), datetime(2026, 3, 10, 13)),  # period end is exclusive
     (datetime(2026, 3, 10, 7, 10), datetime(2026, 3, 10, 8)),
     (datetime(2026, 3, 10, 0, 5), datetime(2026, 3, 10, 8)),
-    (datetime(2026, 3, 13, 15, 0), datetime(2026, 3, 16, 8)),  # Friday → Monday
+    (datetime(2026, 3, 13, 15, 1), datetime(2026, 3, 16, 8)),  # Friday → Monday
     (datetime(2026, 3, 14, 10), datetime(2026, 3, 16, 8)),  # Saturday
     (datetime(2026, 2, 17, 10), datetime(2026, 2, 23, 8)),  # Tết 2026
     (datetime(2026, 8, 21, 15, 30), datetime(2026, 8, 22, 8)),  # → swapped working Saturday
