@@ -3,6 +3,9 @@
 * :func:`receive_online` — record the reception (received / supplement / refused) of a dossier
   submitted on the public portal (kênh trực tuyến), tied to its submission id; a refusal
   consumes a supervisor's approval given for that submission (four-eyes, as at the desk).
+  Every file the officer accepted becomes an attachment of its checklist line (bản số hóa
+  thành phần hồ sơ, stored like a scanned file); the ``dossier.channel`` event lists each file's
+  verdict, rejected ones with the reason.
 * :func:`receive_postal` — record the reception of a dossier that came by post (kênh bưu chính
   công ích) with the tracking number of the item (số hiệu bưu gửi, UPU S10).
 * :func:`record_postal_return` — the result sent back to the citizen by post: status 10
@@ -15,8 +18,12 @@ server gets them in order. Tracking numbers and submission ids are not personal 
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +36,7 @@ from ..storage.models_channels import DossierChannelRow
 from .dossiers import CounterContext, ReceptionRecord, change_status, get_dossier_row, record_reception
 from .numbering import NumberAllocator
 from .online import OnlineDossier, parse_tracking_number
+from .online_review import FileCheck
 from .operations import Changes, OpResult, queue_event
 from .reception import Outcome, ReceptionFlow
 
@@ -67,13 +75,52 @@ def _channel_row(session: Session, code: str, *, channel: int, ctx: CounterConte
     return row
 
 
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def _pages(data: bytes) -> int:
+    return max(1, len(_PDF_PAGE.findall(data))) if data.startswith(b"%PDF-") else 1
+
+
+def _file_verdicts(files: Sequence[FileCheck]) -> list[dict]:
+    """The officer's verdict per file, for the event (SHA-256 and checklist line, never the file's name)."""
+    return [{"sha256": c.file.sha256.lower(), "component": c.position, "accepted": bool(c.accepted),
+             "reason": "" if c.accepted else (c.reason or "Không đạt yêu cầu")} for c in files]
+
+
+def _attach_accepted(session: Session, code: str, files: Sequence[FileCheck], *, data_root: Path | None,
+                     by: str, now: datetime, changes: Changes) -> list[str]:
+    """Attach each accepted file to its checklist line of dossier ``code``; returns their SHA-256s."""
+    from .attachments import attach_file
+
+    accepted = [c for c in files if c.accepted]
+    if accepted and data_root is None:
+        raise ValidationError("no data folder for the online files",
+                              "Không xác định được thư mục lưu tệp của hồ sơ; báo quản trị hệ thống.")
+    shas: list[str] = []
+    for c in accepted:
+        if c.data is None or c.position is None or hashlib.sha256(c.data).hexdigest() != c.file.sha256.lower():
+            raise ValidationError(f"accepted online file not intact: {c.file.sha256[:12]}",
+                                  f"Tệp “{c.file.name}” chưa tải về đầy đủ hoặc bị hỏng; mở lại hồ sơ và kiểm tra "
+                                  "lại tệp trước khi quyết định.")
+        result = attach_file(session, data_root=data_root, dossier_code=code, component_position=c.position,
+                             data=c.data, pages=_pages(c.data), by=by, now=now, original_filename=c.file.name)
+        changes.merge(result.changes)
+        if result.value.sha256 not in shas:
+            shas.append(result.value.sha256)
+    return shas
+
+
 def receive_online(session: Session, flow: ReceptionFlow, online: OnlineDossier, *, ctx: CounterContext,
-                   allocator: NumberAllocator, now: datetime,
-                   approval_id: str | None = None) -> OpResult[ReceptionRecord]:
+                   allocator: NumberAllocator, now: datetime, approval_id: str | None = None,
+                   files: Sequence[FileCheck] = (), data_root: Path | None = None) -> OpResult[ReceptionRecord]:
     """Record the decided ``flow`` of the online submission ``online`` (one transaction).
 
     The appointment is counted from ``now``: the moment the complete dossier is accepted.
-    A refusal needs ``approval_id``, a supervisor's approval of ``REFUSE_DOSSIER`` on ``online.id``."""
+    A refusal needs ``approval_id``, a supervisor's approval of ``REFUSE_DOSSIER`` on ``online.id``.
+    ``files`` are the officer's checks (:meth:`OnlineReview.decisions`): when the dossier is received
+    or a supplement is asked, each accepted file is attached under ``data_root`` (the profile's data
+    folder) to its checklist line; a refused dossier keeps no files (as scans at the desk)."""
     if flow.channel is not Channel(online.channel):
         raise ValidationError("flow channel differs from the submission's",
                               "Hồ sơ đang xử lý không phải hồ sơ trực tuyến đã chọn; mở lại hồ sơ từ danh sách.")
@@ -89,10 +136,34 @@ def receive_online(session: Session, flow: ReceptionFlow, online: OnlineDossier,
     result = record_reception(session, flow, ctx=ctx, allocator=allocator, now=now)
     row = _channel_row(session, result.value.code, channel=int(flow.channel), ctx=ctx, now=now)
     row.online_id = online.id
+    from .reception_scans import KEEP_SCANS
+
+    attached = (_attach_accepted(session, row.dossier_code, files, data_root=data_root, by=ctx.officer, now=now,
+                                 changes=result.changes) if result.value.status in KEEP_SCANS else [])
+    payload = _payload(row)
+    if files:
+        payload.update(online_files=_file_verdicts(files), attachments=attached)
     queue_event(session, result.changes, kind="dossier.channel", aggregate=row.dossier_code, at=now,
-                payload=_payload(row))
+                payload=payload)
     session.flush()
     return result
+
+
+def online_files(session: Session, code: str) -> list[dict]:
+    """The officer's verdicts on the online files of dossier ``code`` (from its ``dossier.channel`` event):
+    ``sha256``, ``component``, ``accepted``, ``reason``; empty when none was recorded."""
+    import json
+
+    from ..storage.models import OutboxEventRow
+
+    payloads = session.scalars(select(OutboxEventRow.payload).where(
+        OutboxEventRow.aggregate == code.strip(), OutboxEventRow.kind == "dossier.channel")
+        .order_by(OutboxEventRow.id))
+    for raw in payloads:
+        body = json.loads(raw)
+        if "online_files" in body:
+            return list(body["online_files"])
+    return []
 
 
 def receive_postal(session: Session, flow: ReceptionFlow, tracking_number: str, *, ctx: CounterContext,

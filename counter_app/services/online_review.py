@@ -12,7 +12,7 @@ calls these methods; the network calls take a :class:`~counter_app.sync.client.S
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..domain.errors import ValidationError
 from ..domain.procedure import Procedure
@@ -24,6 +24,12 @@ class FileCheckError(ValidationError):
     code = "online_file"
 
 
+#: Files the dossier keeps (the attachments' own types: PDF, JPEG, PNG).
+KEPT_MAGIC = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG")
+DAMAGED_REASON = "Tệp bị hỏng khi tải về (không khớp mã kiểm tra)"
+REJECTED_REASON = "Không đạt yêu cầu"
+
+
 @dataclass
 class FileCheck:
     """One attached file under review: where it goes in the checklist and the officer's tick."""
@@ -32,6 +38,8 @@ class FileCheck:
     position: int | None  # checklist line it stands for (None: not placed yet)
     accepted: bool | None = None  # None: not checked yet
     intact: bool | None = None  # None: not downloaded yet
+    data: bytes | None = field(default=None, repr=False)  # the downloaded bytes (intact or not)
+    reason: str = ""  # why the officer rejected it (lý do không đạt)
 
 
 @dataclass(frozen=True)
@@ -78,9 +86,10 @@ class OnlineReview:
     def content_arrived(self, index: int, data: bytes) -> None:
         """A downloaded file: intact or not (a damaged file can only be rejected)."""
         check = self._check(index)
+        check.data = data
         check.intact = hashlib.sha256(data).hexdigest() == check.file.sha256.lower()
         if not check.intact:
-            check.accepted = False
+            check.accepted, check.reason = False, DAMAGED_REASON
 
     def place(self, index: int, position: int | None) -> None:
         """Put a file on checklist line ``position`` (or take it off with None)."""
@@ -88,19 +97,28 @@ class OnlineReview:
             raise FileCheckError(f"no checklist line {position}", "Thủ tục không có thành phần hồ sơ này.")
         self._check(index).position = position
 
-    def tick(self, index: int, accepted: bool) -> None:
-        """The officer's verdict on one file after looking at it."""
+    def tick(self, index: int, accepted: bool, reason: str = "") -> None:
+        """The officer's verdict on one file after looking at it (``reason``: why it is rejected)."""
         check = self._check(index)
         if accepted and check.intact is False:
             raise FileCheckError("damaged file accepted", "Tệp bị hỏng khi tải về, không thể chấp nhận.")
+        if accepted and check.data is not None and not check.data.startswith(KEPT_MAGIC):
+            raise FileCheckError("file type not kept", f"Tệp “{check.file.name}” không phải PDF, JPEG hoặc PNG nên "
+                                                       "không lưu vào hồ sơ được; đánh dấu không đạt và yêu cầu "
+                                                       "công dân nộp lại đúng định dạng.")
         if accepted and check.position is None:
             raise FileCheckError("file not placed", f"Chọn thành phần hồ sơ mà tệp “{check.file.name}” "
                                                     "thể hiện trước khi chấp nhận.")
         check.accepted = accepted
+        check.reason = "" if accepted else (reason.strip()[:300] or REJECTED_REASON)
 
     @property
     def unchecked(self) -> list[FileCheck]:
         return [c for c in self.files if c.accepted is None]
+
+    def decisions(self) -> tuple[FileCheck, ...]:
+        """Every file with its verdict, for :func:`~counter_app.services.channels.receive_online`."""
+        return tuple(replace(c) for c in self.files)
 
     def lines(self) -> list[LineState]:
         out = []

@@ -27,6 +27,7 @@ from counter_app.services.calendar_service import calendar_for
 from counter_app.services.online_review import OnlineReview, download, waiting_list
 from counter_app.services.reception import Outcome
 from counter_app.services.results import LoggingNotifier, notify
+from counter_app.sync.attachments import StoredAttachments
 from counter_app.sync.engine import sync_once
 
 from online_helpers import ADDRESS, ID_NUMBER, NAME, PORTAL_TOKEN
@@ -34,7 +35,8 @@ from sync_helpers import PROCEDURE, Counter, allocator_for
 
 NOW = datetime.now().replace(microsecond=0, second=0)
 FORM = b"%PDF-1.4 to khai dang ky ket hon\n" * 60
-CARD = bytes(range(256)) * 30  # binary content: any byte value must come back unchanged
+CARD = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 30  # binary content: any byte value must come back unchanged
+BLURRED = b"\xff\xd8\xff\xe0 anh chup mo" * 40
 PHONE, EMAIL = "0912345678", "binh.nguyen@example.vn"
 
 
@@ -65,26 +67,60 @@ def _pdf_text(path: Path) -> str:
 
 def test_online_dossier_from_submission_to_the_citizens_receipt_pdf(online_server, online_agency, counter, city_db,
                                                                    tmp_path, caplog):
-    submitted = submit(online_server.url, online_agency, [("to-khai.pdf", 0, FORM), ("cccd.bin", 3, CARD)])
-    with counter.client() as client:
-        online = next(d for d in waiting_list(client) if d.id == submitted["id"])
-        with counter.store.read() as s:
-            review = OnlineReview(online, catalog.get_procedure(s, PROCEDURE))
-        for i, f in enumerate(online.files):
-            data = download(client, f)
-            assert data == (FORM, CARD)[i] and hashlib.sha256(data).hexdigest() == f.sha256  # intact
-            review.content_arrived(i, data)
-            review.tick(i, True)
-        flow = review.to_outcome()
-        assert flow.can_receive
-        flow.receive()
-        rec = counter.store.write(lambda s: channels.receive_online(
-            s, flow, online, ctx=counter.ctx, allocator=allocator_for(counter, now=NOW), now=NOW).value)
-        summary = sync_once(counter.store, client, now=lambda: NOW)
-        assert summary.ok and summary.push.rejected == 0, summary.lines()
-        assert client.take_online(online.id, rec.code)["state"] == "taken"
-        counter.store.write(lambda s: channels.mark_online_taken(s, rec.code, now=NOW))
-        assert online.id not in [d.id for d in waiting_list(client)]
+    from counter_app.services import attachment_store
+    from counter_app.services.attachments import blob_path, list_attachments, read_attachment
+
+    submitted = submit(online_server.url, online_agency,
+                       [("to-khai.pdf", 0, FORM), ("cccd.png", 3, CARD), ("anh-mo.jpg", 3, BLURRED)])
+    attachment_store.use_key(counter.profile.root, bytes(range(32)))  # an encrypted profile: files sealed
+    try:
+        with counter.client() as client:
+            online = next(d for d in waiting_list(client) if d.id == submitted["id"])
+            with counter.store.read() as s:
+                review = OnlineReview(online, catalog.get_procedure(s, PROCEDURE))
+            for i, f in enumerate(online.files):
+                data = download(client, f)
+                assert data == (FORM, CARD, BLURRED)[i] and hashlib.sha256(data).hexdigest() == f.sha256  # intact
+                review.content_arrived(i, data)
+            review.tick(0, True)
+            review.tick(1, True)
+            review.tick(2, False, "Ảnh chụp mờ, trùng với ảnh căn cước")
+            flow = review.to_outcome()
+            assert flow.can_receive
+            flow.receive()
+            rec = counter.store.write(lambda s: channels.receive_online(
+                s, flow, online, ctx=counter.ctx, allocator=allocator_for(counter, now=NOW), now=NOW,
+                files=review.decisions(), data_root=counter.profile.root).value)
+            summary = sync_once(counter.store, client, now=lambda: NOW,
+                                attachments=StoredAttachments(counter.store, counter.profile.root))
+            assert summary.ok and summary.push.rejected == 0 and summary.push.pending == 0, summary.lines()
+            assert summary.uploads.completed == 2 and summary.uploads.bytes_sent == 0  # the server had them
+            assert client.take_online(online.id, rec.code)["state"] == "taken"
+            counter.store.write(lambda s: channels.mark_online_taken(s, rec.code, now=NOW))
+            assert online.id not in [d.id for d in waiting_list(client)]
+        accepted = {hashlib.sha256(FORM).hexdigest(): 0, hashlib.sha256(CARD).hexdigest(): 3}
+        rejected = hashlib.sha256(BLURRED).hexdigest()
+        with counter.store.read() as s:  # the counter's attachment rows: exactly the accepted files, sealed
+            rows = list_attachments(s, rec.code)
+            verdicts = channels.online_files(s, rec.code)
+        assert {r.sha256: r.component_position for r in rows} == accepted
+        assert [r.original_filename for r in rows] == ["to-khai.pdf", "cccd.png"] and rows[0].mime == "application/pdf"
+        for r in rows:
+            assert attachment_store.is_sealed(blob_path(counter.profile.root, r.sha256))
+            assert hashlib.sha256(read_attachment(counter.profile.root, r)).hexdigest() == r.sha256
+        assert [(v["sha256"], v["accepted"], v["reason"]) for v in verdicts if not v["accepted"]] == [
+            (rejected, False, "Ảnh chụp mờ, trùng với ảnh căn cước")]
+    finally:
+        attachment_store.use_key(counter.profile.root, None)
+    with psycopg.connect(city_db) as conn:  # the city's copy: the same files, linked without a re-upload
+        added = conn.execute("SELECT payload FROM dossier_event WHERE dossier_code=%s AND kind='attachment.added'",
+                             (rec.code,)).fetchall()
+        data = conn.execute("SELECT data FROM dossier WHERE code=%s", (rec.code,)).fetchone()[0]
+    assert {p["sha256"]: p["component_position"] for (p,) in added} == accepted
+    assert sorted(data["attachments"]) == sorted(accepted) and rejected not in data["attachments"]
+    assert {v["sha256"]: v["reason"] for v in data["online_files"] if not v["accepted"]} == {
+        rejected: "Ảnh chụp mờ, trùng với ảnh căn cước"}
+    assert "anh-mo.jpg" not in json.dumps(data)  # file names (may carry a name) stay at the counter
     # The appointment is counted from the moment the complete dossier was accepted.
     with counter.store.read() as s:
         proc = catalog.get_procedure(s, PROCEDURE)

@@ -27,6 +27,7 @@ from counter_app.domain.status import DossierStatus  # noqa: E402
 from counter_app.notifiers import read_outbox  # noqa: E402
 from counter_app.profile import Profile  # noqa: E402
 from counter_app.services import channels  # noqa: E402
+from counter_app.services.attachments import list_attachments  # noqa: E402
 from counter_app.services.dossiers import get_dossier_row  # noqa: E402
 from counter_app.services.online_desk import NOTICE_FOLDER  # noqa: E402
 from counter_app.storage.models_printing import PrintRecordRow  # noqa: E402
@@ -174,6 +175,8 @@ def test_online_dossier_checked_received_and_sent_to_the_citizen(qtbot, window, 
         row = get_dossier_row(s, after.code)
         assert row.status == DossierStatus.RECEIVED.value and row.channel == 2 and row.received_at == NOW
         assert channels.channel_of(s, after.code).online_id == online_id
+        attached = {a.sha256: a.component_position for a in list_attachments(s, after.code)}
+    assert attached == {hashlib.sha256(PDF).hexdigest(): 0, hashlib.sha256(PNG).hexdigest(): 3}  # the files kept
     [envelope] = read_outbox(workspace.profile.root / NOTICE_FOLDER)
     assert envelope["dossier_code"] == after.code and envelope["to"]["phone"] == "0912345678"
     [att] = envelope["attachments"]
@@ -189,7 +192,10 @@ def test_refusal_needs_a_supervisor(qtbot, window, workspace, online_server, onl
 
     online_id = submit(online_server.url, online_agency, [("khac.pdf", 0, PDF)])
     page = _open(qtbot, window, online_id)
+    page.panel.file_reason.setText("Tờ khai của thủ tục khác")
     page.panel.reject_button.click()
+    assert page.review.files[0].reason == "Tờ khai của thủ tục khác" and not page.panel.file_reason.text()
+    assert "Tờ khai của thủ tục khác" in page.panel.files.item(0, 3).text()
     page.panel.reason.setText("Hồ sơ không thuộc thẩm quyền của phường")
     monkeypatch.setattr(ApprovalDialog, "exec", lambda dialog: ApprovalDialog.DialogCode.Rejected)
     page.panel.refuse_button.click()
@@ -207,6 +213,9 @@ def test_refusal_needs_a_supervisor(qtbot, window, workspace, online_server, onl
     qtbot.waitUntil(lambda: page.last_after is not None, timeout=15_000)
     with workspace.store.read() as s:
         assert get_dossier_row(s, page.last_after.code).status == DossierStatus.REFUSED.value
+        assert list_attachments(s, page.last_after.code) == []  # a refused dossier keeps no files
+        [verdict] = channels.online_files(s, page.last_after.code)
+    assert verdict["accepted"] is False and verdict["reason"] == "Tờ khai của thủ tục khác"
     with client_for(workspace.store) as client:  # the server re-checks the supervisor's approval proof
         summary = sync_once(workspace.store, client, now=lambda: NOW)
     assert summary.ok and summary.push.applied >= 2 and summary.push.rejected == 0, summary.lines()

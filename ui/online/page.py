@@ -30,6 +30,7 @@ from ..ops import OperationRunner
 from ..workspace import Workspace
 from .preview import render_preview
 from .review import ReviewPanel
+from ..labels import error_text
 
 
 def _submitted(iso: str) -> str:
@@ -164,7 +165,7 @@ class OnlinePage(QFrame):
             review = OnlineReview(online, self.workspace.procedure(online.procedure_code))
         except CounterError as exc:
             self._close_review()
-            self.show_message(exc.message_vi)
+            self.show_message(error_text(exc))
             return
         self.show_message("")
         self.review, self.contents, self.previews = review, {}, {}
@@ -212,7 +213,7 @@ class OnlinePage(QFrame):
             else:
                 flow.refuse(reason)
         except CounterError as exc:
-            self.panel.show_error(exc.message_vi)
+            self.panel.show_error(error_text(exc))
             return
         approval_id = None
         if outcome is Outcome.REFUSE:
@@ -222,8 +223,9 @@ class OnlinePage(QFrame):
                 return
         ws, online = self.workspace, review.online
         at, ctx, allocator = ws.now(), ws.context, ws.allocator
+        files, data_root = review.decisions(), ws.profile.root  # accepted files become the dossier's attachments
         op = lambda s: channels.receive_online(s, flow, online, ctx=ctx, allocator=allocator, now=at,  # noqa: E731
-                                               approval_id=approval_id)
+                                               approval_id=approval_id, files=files, data_root=data_root)
         self.panel.setEnabled(False)
         self.runner.write(op, on_done=lambda result: self._recorded(online, outcome, result.value),
                           on_error=self._not_recorded)

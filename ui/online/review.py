@@ -18,6 +18,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.personal_id import mask_id_number
 from counter_app.services.online_review import OnlineReview
 from counter_app.services.reception import Outcome
+from ..labels import error_text
 
 NAME, SIZE, LINE, VERDICT = range(4)
 
@@ -56,6 +57,9 @@ class ReviewPanel(QFrame):
         self.files.currentCellChanged.connect(lambda row, *_: self.fileChosen.emit(row) if row >= 0 else None)
         self.accept_button = QPushButton(self.tr("Tệp đạt"))
         self.reject_button = QPushButton(self.tr("Tệp không đạt"))
+        self.file_reason = QLineEdit()
+        self.file_reason.setObjectName("OnlineFileReason")
+        self.file_reason.setPlaceholderText(self.tr("Lý do tệp không đạt (ghi vào hồ sơ)"))
         self.accept_button.clicked.connect(lambda: self.tick_current(True))
         self.reject_button.clicked.connect(lambda: self.tick_current(False))
         self.preview = QLabel(self.tr("Chọn một tệp để xem trước."))
@@ -86,7 +90,7 @@ class ReviewPanel(QFrame):
         ticks = QHBoxLayout()
         ticks.addWidget(self.accept_button)
         ticks.addWidget(self.reject_button)
-        ticks.addStretch(1)
+        ticks.addWidget(self.file_reason, 1)
         decisions = QHBoxLayout()
         for b in (self.receive_button, self.supplement_button, self.refuse_button):
             decisions.addWidget(b)
@@ -116,8 +120,9 @@ class ReviewPanel(QFrame):
         self.reason.clear()
         self.preview.setPixmap(QPixmap())
         self.preview.setText(self.tr("Chọn một tệp để xem trước."))
-        for w in (self.files, self.accept_button, self.reject_button, self.reason, self.receive_button,
-                  self.supplement_button, self.refuse_button):
+        self.file_reason.clear()
+        for w in (self.files, self.accept_button, self.reject_button, self.file_reason, self.reason,
+                  self.receive_button, self.supplement_button, self.refuse_button):
             w.setEnabled(review is not None)
         if review is None:
             self.heading.setText(self.tr("Chọn một hồ sơ trong danh sách bên trái."))
@@ -153,7 +158,8 @@ class ReviewPanel(QFrame):
             elif check.accepted is None:
                 text = self.tr("Chưa kiểm tra") if check.intact else self.tr("Đang tải…")
             else:
-                text = self.tr("Đạt") if check.accepted else self.tr("Không đạt")
+                text = self.tr("Đạt") if check.accepted else self.tr("Không đạt: {reason}").format(
+                    reason=check.reason)
             self.files.setItem(row, VERDICT, QTableWidgetItem(text))
         self.lines.clear()
         for line in review.lines():
@@ -185,10 +191,11 @@ class ReviewPanel(QFrame):
         if self.review is None or row < 0:
             return
         try:
-            self.review.tick(row, accepted)
+            self.review.tick(row, accepted, self.file_reason.text())
         except CounterError as exc:
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
             return
+        self.file_reason.clear()
         self.show_error("")
         self.render_checks()
         if row + 1 < self.files.rowCount():
@@ -200,5 +207,5 @@ class ReviewPanel(QFrame):
         try:
             self.review.place(row, position)
         except CounterError as exc:
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
         self.render_checks()
