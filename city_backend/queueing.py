@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select, text, true
 from sqlalchemy.orm import Session
 
-from counter_app.domain.queue import Priority, QueueError, VisitState, check_move
+from counter_app.domain.queue import Priority, QueueError, VisitState, call_order, callable_by, check_move
 
 from .db import Database, local, server_now, wire
 from .deps import Caller
@@ -63,20 +63,25 @@ def issue(db: Database, session: Session, caller: Caller, *, area: str, prefix: 
 
 
 def call_next(db: Database, session: Session, caller: Caller, *, areas: list[str]) -> TicketOut | None:
-    """The next ticket for ``caller``'s counter: directed to it first, then priority, then first issued."""
+    """The next ticket for ``caller``'s counter by the core's rule (:func:`next_ticket`: directed
+    to it first, then priority, then first issued). The candidates are read without a lock and
+    ordered in Python; then each is locked in that order with ``FOR UPDATE SKIP LOCKED`` and
+    checked again: one another counter is calling is skipped, one it has called is no longer
+    waiting, so two counters pressing F5 at once get two different tickets and never wait."""
     me, today = caller.counter_code, server_now().date()
     mine = or_(QueueTicket.counter_code == me, QueueTicket.counter_code.is_(None) & (
-        QueueTicket.area.in_(areas) if areas else true()))
-    q = (select(QueueTicket).where(QueueTicket.agency_code == caller.agency_code, QueueTicket.day == today,
-                                   QueueTicket.state == S.WAITING.value, mine)
-         .order_by((QueueTicket.counter_code == me).is_not(True), (QueueTicket.priority == 0),
-                   QueueTicket.issued_at, QueueTicket.number)
-         .limit(1).with_for_update(skip_locked=True))
-    t = session.scalar(q)
-    if t is None:
-        return None
-    _apply(db, session, caller, t, S.CALLED, kind="called", at=server_now(), counter=me)
-    return ticket_out(t)
+        QueueTicket.area.in_(areas) if areas else true()))  # a pre-filter only: the rule decides
+    waiting = session.scalars(select(QueueTicket).where(
+        QueueTicket.agency_code == caller.agency_code, QueueTicket.day == today,
+        QueueTicket.state == S.WAITING.value, mine).limit(5000)).all()
+    for candidate in call_order(waiting, counter=me, areas=areas):
+        t = session.scalar(select(QueueTicket).where(QueueTicket.id == candidate.id,
+                                                     QueueTicket.state == S.WAITING.value)
+                           .with_for_update(skip_locked=True).execution_options(populate_existing=True))
+        if t is not None and callable_by(t, counter=me, areas=areas):
+            _apply(db, session, caller, t, S.CALLED, kind="called", at=server_now(), counter=me)
+            return ticket_out(t)
+    return None
 
 
 def act(db: Database, session: Session, caller: Caller, ticket_id: str, *, action: str, area: str | None,

@@ -10,8 +10,10 @@ Service BC model: Waiting / Invited / Being served / On hold). Priority visitors
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import Protocol, TypeVar
 
 from .errors import ValidationError
 
@@ -71,8 +73,52 @@ def check_move(number: str, current: VisitState, target: VisitState) -> None:
 
 
 def order_key(priority: int, issued_at: datetime, number: str) -> tuple:
-    """Who is called first: priority visitors, then first issued (the same rule on the backend)."""
+    """Waiting order within a counter's reach: priority visitors, then first issued (then the number)."""
     return (not Priority(priority).is_priority, issued_at, number)
+
+
+class Queued(Protocol):
+    """What the calling rule reads of a ticket: the core's :class:`Ticket`, the counter's
+    ``queue_visit`` row and the coordinator's ``queue_ticket`` row all have it."""
+
+    state: object  # VisitState or its value
+    area: str
+    priority: int
+    issued_at: datetime
+    number: str
+    counter_code: str | None  # the counter it was sent to (transfer), while waiting
+
+
+T = TypeVar("T", bound=Queued)
+
+
+def callable_by(t: Queued, *, counter: str, areas: Collection[str] | None) -> bool:
+    """May ``counter`` (serving ``areas``; empty/None = every area) call ``t`` now? A waiting
+    ticket sent to that counter, or a waiting ticket sent to no counter in one of its areas."""
+    if VisitState(t.state) is not VisitState.WAITING:
+        return False
+    if t.counter_code:
+        return t.counter_code == counter
+    return not areas or t.area in areas
+
+
+def call_key(t: Queued, *, counter: str) -> tuple:
+    """The calling order (gọi số): tickets transferred to this counter first, then priority
+    visitors, then first issued."""
+    return (t.counter_code != counter, *order_key(t.priority, t.issued_at, t.number))
+
+
+def call_order(tickets: Iterable[T], *, counter: str, areas: Collection[str] | None = None) -> list[T]:
+    """The tickets ``counter`` may call, in the order it calls them — the one rule of call next,
+    used by the counter's local queue and by the site's coordinator (city backend)."""
+    return sorted((t for t in tickets if callable_by(t, counter=counter, areas=areas)),
+                  key=lambda t: call_key(t, counter=counter))
+
+
+def next_ticket(tickets: Iterable[T], *, counter: str, areas: Collection[str] | None = None) -> T | None:
+    """Who ``counter`` calls next (F5), or None when nobody waits for it."""
+    order = call_order(tickets, counter=counter, areas=areas)
+    return order[0] if order else None
 
 
 @dataclass
@@ -87,6 +133,10 @@ class Ticket:
     dossier_codes: list[str] = field(default_factory=list)
     recalls: int = 0
     paper: bool = False  # keyed in from a paper ticket while offline
+
+    @property
+    def counter_code(self) -> str | None:
+        return self.counter
 
     def move(self, state: VisitState, at: datetime, counter: str | None = None) -> None:
         check_move(self.number, self.state, state)
@@ -109,58 +159,3 @@ class Ticket:
             elif since is not None:
                 total, since = total + (at - since), None
         return total
-
-
-@dataclass
-class SiteQueue:
-    """The queue of one site for one day (the backend coordinates it when several counters share it)."""
-
-    day: date
-    tickets: dict[str, Ticket] = field(default_factory=dict)
-    _seq: dict[str, int] = field(default_factory=dict)
-
-    def issue(self, *, area: str, prefix: str, priority: Priority = Priority.NONE, at: datetime,
-              paper_number: str | None = None) -> Ticket:
-        """A new ticket ``A001``…; ``paper_number`` records a paper ticket keyed in offline."""
-        if paper_number:
-            number = paper_number.strip().upper()
-            if number in self.tickets:
-                raise QueueError("duplicate paper ticket", f"Số {number} đã có trong hàng chờ hôm nay.")
-        else:
-            self._seq[prefix] = self._seq.get(prefix, 0) + 1
-            number = f"{prefix}{self._seq[prefix]:03d}"
-        ticket = Ticket(number, area, priority, at, paper=bool(paper_number))
-        ticket.events.append((VisitState.WAITING, at, None))
-        self.tickets[number] = ticket
-        return ticket
-
-    def waiting(self, areas: set[str]) -> list[Ticket]:
-        """Who is next in ``areas``: priority first, then first issued."""
-        ready = [t for t in self.tickets.values() if t.state is VisitState.WAITING and t.area in areas]
-        return sorted(ready, key=lambda t: order_key(t.priority, t.issued_at, t.number))
-
-    def call_next(self, *, counter: str, areas: set[str], at: datetime) -> Ticket | None:
-        queue = self.waiting(areas)
-        if not queue:
-            return None
-        queue[0].move(VisitState.CALLED, at, counter)
-        return queue[0]
-
-    def get(self, number: str) -> Ticket:
-        try:
-            return self.tickets[number.strip().upper()]
-        except KeyError:
-            raise QueueError(f"no ticket {number}", f"Không có số {number} trong hàng chờ hôm nay.") from None
-
-    def recall(self, number: str, *, at: datetime) -> Ticket:
-        ticket = self.get(number)
-        ticket.move(VisitState.CALLED, at)
-        ticket.recalls += 1
-        return ticket
-
-    def transfer(self, number: str, *, area: str, at: datetime) -> Ticket:
-        """Send the visitor to another area (or counter's area); they keep their place by issue time."""
-        ticket = self.get(number)
-        ticket.move(VisitState.WAITING, at, counter=None)
-        ticket.area, ticket.counter = area, None
-        return ticket
