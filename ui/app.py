@@ -29,6 +29,7 @@ from counter_app.profile import Profile
 from .i18n import install_language, language_from_env, remove_language
 from .startup import PendingWorkspace, StartCache
 from .theme import Theme
+from .labels import error_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -81,7 +82,7 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
                 window = build_main_window(workspace, theme, profile)
             except CounterError as exc:
                 log.warning("start-up failed: %s: %s", exc.code, exc)
-                show_error(None, exc.message_vi)
+                show_error(None, error_text(exc))
                 return 1
             except Exception:
                 traceback.print_exc(file=sys.stderr)
@@ -254,7 +255,7 @@ def _errors_shown_as_dialogs() -> Iterator[None]:
     def hook(exc_type, exc, tb) -> None:
         if isinstance(exc, CounterError):
             log.warning("unhandled %s: %s", exc.code, exc)
-            message = exc.message_vi
+            message = error_text(exc)
         else:
             traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
             message = _unexpected()

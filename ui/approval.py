@@ -17,6 +17,7 @@ from counter_app.security.permissions import Action
 
 from .ops import OperationRunner
 from .workspace import Workspace
+from .labels import action_label
 
 
 class ApprovalDialog(QDialog):
@@ -29,7 +30,7 @@ class ApprovalDialog(QDialog):
         self.approval_id: str | None = None
         self.busy = False
         self.setWindowTitle(self.tr("Phê duyệt của lãnh đạo"))
-        heading = QLabel(self.tr("Cần lãnh đạo phê duyệt: {action}").format(action=action.label_vi))
+        heading = QLabel(self.tr("Cần lãnh đạo phê duyệt: {action}").format(action=action_label(action)))
         heading.setObjectName("PanelHeading")
         heading.setWordWrap(True)
         what = self.what = QLabel(self.tr("{target} — cán bộ đề nghị: {officer}").format(

@@ -19,6 +19,7 @@ from counter_app.services.queries import DayCounts
 from .theme import Brand
 from .widgets.chart import BarChart, Segment, Series, ShareBar
 from .workspace import Workspace
+from .labels import error_text
 
 CHART_DAYS = 14
 
@@ -106,7 +107,7 @@ class DashboardPage(QFrame):
         try:
             counts = self.workspace.day_counts()
         except CounterError as exc:
-            self.error.setText(exc.message_vi)
+            self.error.setText(error_text(exc))
             self.error.show()
             return
         self.error.hide()
@@ -121,7 +122,7 @@ class DashboardPage(QFrame):
         try:
             flow, timely = self.workspace.dashboard_series(days=CHART_DAYS)
         except CounterError as exc:
-            self.error.setText(exc.message_vi)
+            self.error.setText(error_text(exc))
             self.error.show()
             return
         c = self.colors

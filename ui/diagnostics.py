@@ -16,6 +16,7 @@ from PyQt6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, Q
                              QScrollArea, QVBoxLayout, QWidget)
 
 from counter_app.domain.errors import CounterError
+from .labels import error_text
 
 DEVICE_KEYS = ("idcard", "barcode", "scanner", "printer_a4", "printer_a5", "printer_thermal", "signing")
 
@@ -160,7 +161,7 @@ class DiagnosticsPage(QWidget):
         try:
             cfg = self._config()
         except CounterError as exc:
-            label.setText("✗ " + exc.message_vi)
+            label.setText("✗ " + error_text(exc))
             return
         token, text = self._token() if key == "signing" else None, self.barcode_text.text()
         spool = Path(self.workspace.profile.root) / "print-tests"

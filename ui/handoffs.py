@@ -29,6 +29,7 @@ from .handoff_dialogs import ExtensionDialog, StopDialog
 from .handoff_dialogs import short as _short
 from .ops import OperationRunner
 from .workspace import Workspace
+from .labels import error_text, handoff_tag
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -134,13 +135,13 @@ class HandoffPage(QFrame):
                 self.lines = handoffs.batch_for_day(s, agency_code=agency, day=now.date())
                 self.warnings = late.due_soon(s, agency_code=agency, now=now)
         except CounterError as exc:
-            self._error(exc.message_vi)
+            self._error(error_text(exc))
             return
         day = now.date()
         self.batch_heading.setText(self.tr("Lô chuyển ngày {day}: {n} hồ sơ").format(
             day=f"{day:%d/%m/%Y}", n=len(self.lines)))
         _fill(self.batch, [[line.code, line.procedure_name, _short(line.received_at), _short(line.due_at),
-                            line.tag_vi(day)] for line in self.lines])
+                            handoff_tag(line, day)] for line in self.lines])
         if not self.to_unit.text().strip() and self.lines:
             self.to_unit.setText(self.lines[0].processing_agency)
         self.send.setEnabled(bool(self.lines))
@@ -244,7 +245,7 @@ class HandoffPage(QFrame):
             try:
                 suggested = self.suggested_due(warning.code)
             except CounterError as exc:
-                self._error(exc.message_vi)
+                self._error(error_text(exc))
                 return
             dialog = ExtensionDialog(warning.code, warning.due_at, suggested, self)
             try:
@@ -314,7 +315,7 @@ class HandoffPage(QFrame):
             with self.workspace.store.read() as s:
                 stops.check_stoppable(s, code)
         except CounterError as exc:
-            self._error(exc.message_vi)
+            self._error(error_text(exc))
             return
         approval_id = None
         if stops.needs_approval():

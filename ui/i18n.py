@@ -33,6 +33,15 @@ def language_from_env() -> str:
     return lang
 
 
+def current_language() -> str:
+    """The interface language now: ``en`` once :func:`install_language` set English, else ``vi``.
+
+    Read from the default locale :func:`install_language` sets, so code that only needs to
+    choose between the core's ``message_vi`` and ``message_en`` (``ui/labels.py``) asks here.
+    """
+    return "en" if QLocale().language() == QLocale.Language.English else SOURCE_LANGUAGE
+
+
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
     """Set the number/date locale and install the translator of ``lang`` (``None`` for the source).
 
@@ -45,6 +54,7 @@ def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
     directory = resource_path("translations")
     if not translator.load(f"{CATALOG_NAME}_{lang}", str(directory)):
         print(f"translation {CATALOG_NAME}_{lang}.qm not found in {directory}; using Vietnamese.", file=sys.stderr)
+        QLocale.setDefault(_LOCALES[SOURCE_LANGUAGE])  # all Vietnamese, core messages too
         return None
     app.installTranslator(translator)
     return translator

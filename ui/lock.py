@@ -16,6 +16,7 @@ from counter_app.security.signin import SessionState
 
 from .formatting import role_name
 from .workspace import Workspace
+from .labels import error_text
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 CHECK_MS = 15_000
@@ -106,7 +107,7 @@ class LockOverlay(QFrame):
         try:
             self.workspace.unlock(self.password.text())
         except CounterError as exc:
-            self.error.setText(exc.message_vi)
+            self.error.setText(error_text(exc))
             self.password.clear()
             return
         self.hide()

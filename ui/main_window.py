@@ -34,6 +34,7 @@ from .widgets.counter_status import CounterStatusBar
 from .widgets.procedure_detail import ProcedureDetail
 from .widgets.procedure_search import ProcedureSearch
 from .workspace import Workspace
+from .labels import error_text
 
 
 SYNC_REFRESH_MS = 30_000
@@ -105,10 +106,14 @@ class MainWindow(QMainWindow):
 
             self.card_reader = CardReaderBridge(self.runner, card_reader_factory, self)
             self.reception.attach_card_reader(self.card_reader)
+            self.returns.attach_card_reader(self.card_reader)  # F3 verifies the receiver by chip too
             bridge = self.card_reader
             for slot in slots:
                 if slot.key == "idcard":  # probe the shared reader; never close it
                     slot.probe = lambda: SimpleNamespace(available=bridge.available)
+        # A chip read goes to the current page when it takes an identity (F3 verifying), else to reception.
+        self.reception.is_identity_target = lambda: self.identity_page() is self.reception
+        self.returns.is_identity_target = lambda: self.identity_page() is self.returns
         self.device_indicators = [DeviceIndicator(slot) for slot in slots]
         self.status.add_devices(self.device_indicators)
         for indicator in self.device_indicators:
@@ -203,7 +208,7 @@ class MainWindow(QMainWindow):
         try:
             configured, state = self.workspace.sync_status()
         except CounterError as exc:
-            self.status.show_error(exc.message_vi)
+            self.status.show_error(error_text(exc))
             return
         self.status.set_sync(configured, state, now=self.workspace.now())
 
@@ -268,6 +273,12 @@ class MainWindow(QMainWindow):
             for action in getattr(page, "window_actions", lambda: [])():
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 self.addAction(action)
+
+    def identity_page(self) -> QWidget:
+        """The page a chip read (or the demo card's tap) is for: F3 while it verifies a receiver, else F2."""
+        current = self.tabs.currentWidget()
+        accepts = getattr(current, "accepts_identity", None)
+        return current if callable(accepts) and accepts() else self.reception
 
     def return_dossier(self, code: str) -> None:
         """The detail's "Trả kết quả": F3 with that dossier open."""
@@ -392,7 +403,7 @@ class MainWindow(QMainWindow):
         try:
             procedure = self.workspace.procedure(code)
         except CounterError as exc:
-            self.status.show_error(exc.message_vi)
+            self.status.show_error(error_text(exc))
             return
         self.status.clear_error()
         self.detail.show_procedure(procedure)
@@ -405,7 +416,7 @@ class MainWindow(QMainWindow):
         try:
             self.detail.show_due(self.workspace.due_preview(procedure.limit))
         except CounterError as exc:
-            self.detail.show_due_error(exc.message_vi)
+            self.detail.show_due_error(error_text(exc))
 
     def _on_minute(self) -> None:
         self.refresh_due()

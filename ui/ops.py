@@ -23,6 +23,7 @@ from PyQt6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadP
 from counter_app.domain.errors import CounterError
 from counter_app.services.operations import Changes, OpResult
 from counter_app.storage.db import Store
+from .labels import error_text
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ Failed = Callable[[str], None]
 
 def _message(exc: BaseException) -> str:
     if isinstance(exc, CounterError):
-        return exc.message_vi
+        return error_text(exc)
     # Unexpected: the type only goes to the log (a message could quote personal data).
     log.error("operation failed unexpectedly: %s", type(exc).__name__, exc_info=exc)
     return QCoreApplication.translate("Operations", "Thao tác chưa thực hiện được do lỗi không mong đợi. "

@@ -33,6 +33,7 @@ from .formatting import money_vnd
 
 from .ops import OperationRunner
 from .workspace import Workspace
+from .labels import error_text
 
 
 class ReturnPage(QFrame):
@@ -212,7 +213,7 @@ class ReturnPage(QFrame):
         try:
             action()
         except CounterError as exc:
-            self._show_error(exc.message_vi)
+            self._show_error(error_text(exc))
             return False
         self._show_error("")
         self.render()

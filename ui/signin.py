@@ -15,6 +15,7 @@ from PyQt6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLin
 from typing import TYPE_CHECKING
 
 from counter_app.domain.errors import CounterError
+from .labels import error_text
 
 if TYPE_CHECKING:  # not at run time: the sign-in window shows before SQLAlchemy loads (ui.startup)
     from counter_app.security.signin import Officer
@@ -95,7 +96,7 @@ class SignInDialog(QDialog):
         try:
             self.officer = self.workspace.sign_in(self.username.text(), self.password.text())
         except CounterError as exc:
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
             self.password.clear()
             self.password.setFocus()
             return

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PyQt6.QtCore import QObject, QSettings, pyqtSignal
 
 from counter_app.domain.errors import CounterError
+from .labels import error_text
 
 if TYPE_CHECKING:
     from counter_app.profile import Profile
@@ -158,7 +159,7 @@ class PendingWorkspace:
         except BaseException as exc:  # noqa: BLE001 — handed to the GUI thread by wait()/failed
             self._error = exc
             self._done.set()
-            message = exc.message_vi if isinstance(exc, CounterError) else ""
+            message = error_text(exc) if isinstance(exc, CounterError) else ""
             log.warning("opening the profile failed: %s", type(exc).__name__)
             self.signals.failed.emit(message)
             return

@@ -13,6 +13,7 @@ from counter_app.domain.status import DossierStatus
 from counter_app.services.queries import DossierDetail
 
 from ..formatting import money_vnd
+from ..labels import status_label, timeline_text
 
 #: Moves that need a reason typed by the officer (the core refuses them without one).
 NEEDS_REASON = {DossierStatus.STOPPED, DossierStatus.WITHDRAWN, DossierStatus.CANCELLED,
@@ -159,7 +160,7 @@ class DossierDetailPanel(QFrame):
         s = detail.summary
         self.title.setText(s.code)
         overdue = self.tr(" — QUÁ HẠN") if s.overdue else ""
-        self.status.setText(s.status.label_vi + overdue)
+        self.status.setText(status_label(s.status) + overdue)
         self.procedure.setText(" — ".join((s.procedure_code, s.procedure_name)))
         self.applicant.setText(" · ".join(filter(None, (s.applicant_name, s.id_number_masked))))
         self.phone.setText(detail.contact_phone or "—")
@@ -174,7 +175,7 @@ class DossierDetailPanel(QFrame):
         self.timeline.clear()
         for e in detail.timeline:
             reason = f" — {e.reason}" if e.reason else ""
-            item = QListWidgetItem(f"{e.at:%H:%M %d/%m/%Y}  {e.text_vi} ({e.officer}){reason}")
+            item = QListWidgetItem(f"{e.at:%H:%M %d/%m/%Y}  {timeline_text(e)} ({e.officer}){reason}")
             item.setData(Qt.ItemDataRole.UserRole, e.kind)  # status | handoff | print | scan
             self.timeline.addItem(item)
         for button in self.action_buttons.values():
@@ -185,8 +186,8 @@ class DossierDetailPanel(QFrame):
         # Status 10 only through F3 (the receiver is verified there): its button is "Trả kết quả".
         moves = [target for target in detail.next_statuses if target is not DossierStatus.RETURNED]
         for i, target in enumerate(moves):
-            button = QPushButton(target.label_vi)
-            button.setToolTip(self.tr("Chuyển hồ sơ sang “{status}”").format(status=target.label_vi))
+            button = QPushButton(status_label(target))
+            button.setToolTip(self.tr("Chuyển hồ sơ sang “{status}”").format(status=status_label(target)))
             button.clicked.connect(lambda _c=False, t=target: self.statusRequested.emit(s.code, t))
             self.actions_box.addWidget(button, i // 2, i % 2)
             self.action_buttons[target] = button

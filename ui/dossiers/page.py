@@ -26,6 +26,7 @@ from ..workspace import Workspace
 from .detail import NEEDS_REASON, DossierDetailPanel
 from .thumbnails import ThumbnailLoader
 from .results import APPLICANT, CODE_ROLE, PROCEDURE, DossierResultModel
+from ..labels import error_text, status_label
 
 _PERIOD_DAYS = (None, 0, 6, 29)  # all, today, last 7 days, last 30 days
 #: Moves the core makes four-eyes (``change_status(..., approval_id=…)``): a supervisor approves first.
@@ -46,7 +47,7 @@ class DossierSearchPage(QFrame):
         self.status = QComboBox()
         self.status.addItem(self.tr("Mọi trạng thái"), None)
         for st in DossierStatus:
-            self.status.addItem(st.label_vi, st)
+            self.status.addItem(status_label(st), st)
         self.period = QComboBox()
         self.period.addItems([self.tr("Mọi ngày"), self.tr("Hôm nay"), self.tr("7 ngày qua"), self.tr("30 ngày qua")])
         self.summary = QLabel()
@@ -119,7 +120,7 @@ class DossierSearchPage(QFrame):
         try:
             rows = self.workspace.search_dossiers(self.current_query())
         except CounterError as exc:
-            self._error(exc.message_vi)
+            self._error(error_text(exc))
             return
         self._error("")
         self.model.set_rows(rows)
@@ -144,13 +145,13 @@ class DossierSearchPage(QFrame):
         try:
             self.detail.show_record(self.workspace.dossier_record(code))
         except CounterError as exc:
-            self._error(exc.message_vi)
+            self._error(error_text(exc))
 
     def request_status(self, code: str, target: DossierStatus) -> None:
         reason = ""
         if target in NEEDS_REASON:
             reason, ok = QInputDialog.getText(self, self.tr("Lý do"), self.tr("Lý do chuyển sang “{status}”:")
-                                              .format(status=target.label_vi))
+                                              .format(status=status_label(target)))
             if not ok:
                 return
         self.change_status(code, target, reason)
@@ -160,7 +161,8 @@ class DossierSearchPage(QFrame):
         action = FOUR_EYES_MOVES.get(target)
         if action is not None:
             if target in NEEDS_REASON and not reason.strip():  # the core's message, before bothering a supervisor
-                self._error(self.tr("Cần ghi lý do khi chuyển hồ sơ sang “{status}”.").format(status=target.label_vi))
+                self._error(self.tr("Cần ghi lý do khi chuyển hồ sơ sang “{status}”.").format(
+                    status=status_label(target)))
                 return
             approval_id = ask_approval(self, self.workspace, self.runner, action=action, target=code, reason=reason)
             if approval_id is None:

@@ -6,6 +6,7 @@ from PyQt6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PyQt6.QtGui import QBrush, QColor
 
 from counter_app.services.queries import DossierSummary
+from ..labels import status_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE, APPLICANT, ID_NUMBER, PROCEDURE, STATUS, RECEIVED, DUE = range(7)
@@ -49,7 +50,7 @@ class DossierResultModel(QAbstractTableModel):
         d = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (d.code, d.applicant_name, d.id_number_masked, d.procedure_name, d.status.label_vi,
+            return (d.code, d.applicant_name, d.id_number_masked, d.procedure_name, status_label(d.status),
                     f"{d.received_at:%d/%m/%Y %H:%M}", f"{d.due_at:%d/%m/%Y %H:%M}" if d.due_at else "—")[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == PROCEDURE:
             return f"{d.procedure_code} — {d.procedure_name}"

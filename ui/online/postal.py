@@ -19,6 +19,7 @@ from counter_app.services.reception import Outcome
 from ..approval import ask_approval
 from ..ops import OperationRunner
 from ..workspace import Workspace
+from ..labels import error_text
 
 
 def _error_label() -> QLabel:
@@ -91,7 +92,7 @@ class PostalDialog(QDialog):
         try:
             number = parse_tracking_number(self.tracking.text())
         except CounterError as exc:
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
             return None
         self.tracking.setText(number)
         self.show_error("")
@@ -143,7 +144,7 @@ class PostalDialog(QDialog):
         try:
             flow, number = self._flow(outcome)
         except CounterError as exc:
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
             return
         if flow is None:
             return

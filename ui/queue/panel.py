@@ -24,6 +24,7 @@ from counter_app.sync.queue_client import queue_client_for
 
 from ..ops import OperationRunner
 from ..workspace import Workspace
+from ..labels import visit_state_label
 
 
 PANEL_WIDTH = 250
@@ -237,7 +238,7 @@ class QueuePanel(QFrame):
         previous, self.visit = self.visit, visit
         self.number.setText(visit.number if visit else "—")
         self.number.setAccessibleName(self.tr("Số đang phục vụ: {n}").format(n=visit.number if visit else "—"))
-        self.state.setText(self.tr("Trạng thái: {s}").format(s=visit.state.label_vi) if visit else
+        self.state.setText(self.tr("Trạng thái: {s}").format(s=visit_state_label(visit.state)) if visit else
                            self.tr("Chưa gọi số nào."))
         online = {True: self.tr("Đang kết nối điều phối hàng chờ"), False: self.tr("Mất kết nối: làm việc ngoại tuyến"),
                   None: ""}[self.desk.online]

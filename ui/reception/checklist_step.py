@@ -26,6 +26,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.services.reception import ReceptionFlow
 
 from ..formatting import money_vnd
+from ..labels import error_text
 
 NAME, REQUIRED, ORIGINALS, COPIES, STATE, SCANNED, SCAN = range(7)
 SCAN_KEY = "Ctrl+S"
@@ -110,7 +111,7 @@ class ReceivedModel(QAbstractTableModel):
         except (TypeError, ValueError):
             return False
         except CounterError as exc:
-            self.failed.emit(exc.message_vi)
+            self.failed.emit(error_text(exc))
             return False
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), STATE))
         return True
@@ -221,7 +222,7 @@ class ChecklistStep(QFrame):
         try:
             self.flow.mark_all_complete()
         except CounterError as exc:
-            self.failed.emit(exc.message_vi)
+            self.failed.emit(error_text(exc))
             return
         self.model.refresh()
         self.proceed.emit()

@@ -18,6 +18,7 @@ from PyQt6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel
 from counter_app.domain.applicant import Applicant, ApplicantKind, Contact, IdentitySource
 from counter_app.domain.errors import CounterError, ValidationError
 from counter_app.domain.personal_id import Sex
+from ..labels import error_text
 
 _DATE = re.compile(r"^(\d{1,2})[/.\-]?(\d{1,2})[/.\-]?(\d{4})$")
 
@@ -176,7 +177,7 @@ class IdentifyStep(QFrame):
             card = self._parse_qr(text)
         except CounterError as exc:
             self.qr.selectAll()
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
             return
         self.qr.clear()
         self.accept_identity(card, IdentitySource.QR)
@@ -186,7 +187,7 @@ class IdentifyStep(QFrame):
         try:
             applicant = applicant_from(identity, source)
         except CounterError as exc:
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
             return
         self.id_number.setText(applicant.id_number)
         self.full_name.setText(applicant.full_name)
@@ -208,7 +209,7 @@ class IdentifyStep(QFrame):
                                   sex=(None, Sex.MALE, Sex.FEMALE)[self.sex.currentIndex()],
                                   source=IdentitySource.TYPED)
         except CounterError as exc:
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
             return
         self.show_error("")
         self.identified.emit(applicant, Contact(phone=self.phone.text().strip()))

@@ -17,6 +17,7 @@ from PyQt6.QtCore import QCoreApplication, QObject, pyqtSignal
 from counter_app.domain.errors import CounterError
 
 from ..ops import OperationRunner
+from ..labels import error_text
 
 
 def default_scanner():
@@ -79,7 +80,7 @@ class LineScanner(QObject):
             self.scanner = self.scanner_factory()
         with self._lock:
             if self._cancelled:
-                return position, lines.pages(position), ScanCancelled(0).message_vi
+                return position, lines.pages(position), error_text(ScanCancelled(0))
             self._job = self.scanner.start_scan(
                 options=self.options or ScanOptions(), pages=self.pages,
                 on_progress=lambda index, fraction: self.progressed.emit(position, index, fraction))
@@ -87,8 +88,8 @@ class LineScanner(QObject):
         try:
             lines.add(position, result.pages, title=title)
         except CounterError as exc:
-            return position, lines.pages(position), exc.message_vi
-        return position, lines.pages(position), result.error.message_vi if result.error else ""
+            return position, lines.pages(position), error_text(exc)
+        return position, lines.pages(position), error_text(result.error) if result.error else ""
 
     # ---- GUI thread ------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from .identity import IdentifyStep, applicant_from
 from .outcome_step import DoneStep, OutcomeStep
 from .procedure_step import ProcedureStep
 from .scanning import LineScanner
+from ..labels import error_text
 
 PrintSlip = Callable[[ReceptionRecord, ReceptionFlow], object]
 _PAGES = [Step.IDENTIFY, Step.PROCEDURE, Step.CHECKLIST, Step.OUTCOME, Step.DONE]
@@ -239,7 +240,7 @@ class ReceptionPage(QFrame):
             try:  # stays on the procedure step; the focus stays where the officer types
                 self.flow.identify(applicant_from(identity, IdentitySource.CHIP), contact=self.flow.contact)
             except CounterError as exc:
-                self._show_error(exc.message_vi)
+                self._show_error(error_text(exc))
                 return
             self._render_banner()
 
@@ -247,7 +248,7 @@ class ReceptionPage(QFrame):
         try:
             self.flow.identify(applicant, contact=contact)
         except CounterError as exc:
-            self._show_error(exc.message_vi)
+            self._show_error(error_text(exc))
             return
         self._show_error("")
         self._render()
@@ -260,7 +261,7 @@ class ReceptionPage(QFrame):
         try:
             self.flow.choose_procedure(self.workspace.procedure(code))
         except CounterError as exc:
-            self._show_error(exc.message_vi)
+            self._show_error(error_text(exc))
             return
         if previous != code:
             self._clear_scans()  # another procedure: other checklist lines
@@ -274,7 +275,7 @@ class ReceptionPage(QFrame):
         try:
             self.flow.set_fee(amount_vnd)
         except CounterError as exc:
-            self._show_error(exc.message_vi)
+            self._show_error(error_text(exc))
 
     def _to_outcome(self) -> None:
         if self._scanning():
@@ -282,14 +283,14 @@ class ReceptionPage(QFrame):
         try:
             self.flow.to_outcome()
         except CounterError as exc:
-            self._show_error(exc.message_vi)
+            self._show_error(error_text(exc))
             return
         self._show_error("")
         try:
             preview = self.workspace.due_preview(self.flow.procedure.limit)
             due = self.tr("Nếu tiếp nhận lúc này, hẹn trả: {when}").format(when=appointment(preview.due_at))
         except CounterError as exc:
-            due = exc.message_vi
+            due = error_text(exc)
         if self.flow.procedure.fees:
             due += "\n" + self.tr("Phí, lệ phí: {amount}").format(amount=money_vnd(self.flow.fee_vnd))
         self.outcome.set_flow(self.flow, due)
@@ -307,7 +308,7 @@ class ReceptionPage(QFrame):
             else:
                 self.flow.refuse(reason)
         except CounterError as exc:
-            self._show_error(exc.message_vi)
+            self._show_error(error_text(exc))
             return
         self._show_error("")
         approval_id = None

@@ -11,6 +11,7 @@ from counter_app.setup import Step
 
 from .wizard import FlowPage
 from .worker import Background
+from ..labels import error_text
 
 
 class OnePin:
@@ -161,7 +162,7 @@ class DevicesPage(FlowPage):
         try:
             self.apply()
         except CounterError as exc:
-            result.setText("✗ " + exc.message_vi)
+            result.setText("✗ " + error_text(exc))
             return
         kw, pin = {}, None
         if key == "idcard":

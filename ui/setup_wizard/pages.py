@@ -7,6 +7,7 @@ from PyQt6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QL
 from counter_app.setup import Step
 
 from .wizard import FlowPage
+from ..labels import error_text
 
 
 def _line(name: str, *, secret: bool = False) -> QLineEdit:
@@ -191,6 +192,6 @@ class ReviewPage(FlowPage):
         try:
             self.flow.finish()
         except CounterError as exc:
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
             return False
         return True

@@ -16,6 +16,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.setup import SetupFlow, Step
 
 from .worker import Background
+from ..labels import error_text
 
 
 class FlowPage(QWizardPage):
@@ -53,7 +54,7 @@ class FlowPage(QWizardPage):
             if self.flow.step is self.step:
                 self.flow.next()
         except CounterError as exc:
-            self.show_error(exc.message_vi)
+            self.show_error(error_text(exc))
             return False
         self.show_error("")
         return True

@@ -10,6 +10,7 @@ from typing import Any
 from PyQt6.QtCore import QCoreApplication, QObject, pyqtSignal
 
 from counter_app.domain.errors import CounterError
+from ..labels import error_text
 
 
 class Background(QObject):
@@ -32,7 +33,7 @@ class Background(QObject):
             try:
                 value = fn()
             except CounterError as exc:
-                self.failed.emit(on_error, exc.message_vi)
+                self.failed.emit(on_error, error_text(exc))
             except Exception:  # noqa: BLE001 — shown calmly, the type goes nowhere with personal data
                 self.failed.emit(on_error, QCoreApplication.translate(
                     "SetupWizard", "Thao tác chưa thực hiện được do lỗi không mong đợi. Hãy thử lại."))

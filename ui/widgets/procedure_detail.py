@@ -11,6 +11,7 @@ from counter_app.domain.procedure import Procedure
 from ..formatting import appointment, money_vnd
 from ..workspace import DuePreview
 from .checklist import ChecklistModel, ChecklistView
+from ..labels import time_limit_label
 
 
 def _value_label() -> QLabel:
@@ -122,7 +123,7 @@ class ProcedureDetail(QFrame):
         self.code.setText(p.code)
         self.field.setText(p.field or "—")
         self.agency.setText(p.processing_agency or "—")
-        self.limit.setText(p.limit.label_vi())
+        self.limit.setText(time_limit_label(p.limit))
         self.result.setText(p.result_type or "—")
         self.fees.setText(self._fees_text(p))
         self.checklist_model.set_components(p.components)

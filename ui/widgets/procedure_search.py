@@ -18,6 +18,7 @@ from counter_app.services.catalog import ProcedureHit
 
 from .hit_model import CODE_ROLE, ProcedureHitModel
 from .two_line import TwoLineDelegate
+from ..labels import error_text
 
 _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
@@ -107,7 +108,7 @@ class ProcedureSearch(QFrame):
         except CounterError as exc:
             self.model.set_hits([])
             self.summary.setText(self.tr("Không tìm được."))
-            self.failed.emit(exc.message_vi)
+            self.failed.emit(error_text(exc))
             return
         self.model.set_hits(hits)
         if hits:
