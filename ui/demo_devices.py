@@ -2,11 +2,13 @@
 
 * **Chip ID card** — the ICAO card simulator (``devices.idcard.simulated``) on an in-process
   reader, listed beside any real PC/SC reader. "Đặt thẻ mô phỏng" (Ctrl+Shift+T, menu Demo)
-  puts the demo citizen's card on it and reads it: the identity fills without typing. The
+  puts the demo citizen's card on it and reads it: the identity fills without typing (F2), or
+  the owner is verified by chip (F3, while it verifies the receiver). The
   demo supplies the card's access number, as a reader with a CAN/MRZ camera would; its
   EF.SOD is signed by a throw-away CSCA that only this demo trusts.
 * **Document scanner** — the real SANE/TWAIN device when one answers (the SANE ``test``
-  device included), else the sample-image scanner (``devices.docscanner.sample_backend``).
+  device included), else the sample-image scanner (``devices.docscanner.sample_backend``);
+  for the reception checklist and F3's authorisation scan.
 * **Printer** — unchanged: with no printer the forms are saved as PDF in the profile's
   ``prints`` folder (``ui.print_hook``), which for a demo profile is its throw-away folder.
 
@@ -99,6 +101,7 @@ class DemoDevices(QObject):
     def install(self, window) -> None:
         self.window = window
         window.reception.attach_scanner(demo_scanner)
+        window.returns.attach_scanner(demo_scanner)  # F3's "Quét văn bản ủy quyền" too
         menu = window.menuBar().addMenu(self.tr("&Demo"))
         self.tap_action = QAction(self.tr("Đặt thẻ căn cước mô phỏng lên đầu đọc"), window)
         self.tap_action.setShortcut(QKeySequence(TAP_KEY))
@@ -116,8 +119,9 @@ class DemoDevices(QObject):
         bridge = getattr(window, "card_reader", None) if window is not None else None
         if bridge is None:
             return
-        if window.tabs.currentWidget() is not window.reception:
-            window.show_page(window.reception)
+        target = window.identity_page()  # F3 while it verifies the receiver, else the reception wizard
+        if window.tabs.currentWidget() is not target:
+            window.show_page(target)
         bridge.read(can=can)
 
 

@@ -106,10 +106,14 @@ class MainWindow(QMainWindow):
 
             self.card_reader = CardReaderBridge(self.runner, card_reader_factory, self)
             self.reception.attach_card_reader(self.card_reader)
+            self.returns.attach_card_reader(self.card_reader)  # F3 verifies the receiver by chip too
             bridge = self.card_reader
             for slot in slots:
                 if slot.key == "idcard":  # probe the shared reader; never close it
                     slot.probe = lambda: SimpleNamespace(available=bridge.available)
+        # A chip read goes to the current page when it takes an identity (F3 verifying), else to reception.
+        self.reception.is_identity_target = lambda: self.identity_page() is self.reception
+        self.returns.is_identity_target = lambda: self.identity_page() is self.returns
         self.device_indicators = [DeviceIndicator(slot) for slot in slots]
         self.status.add_devices(self.device_indicators)
         for indicator in self.device_indicators:
@@ -269,6 +273,12 @@ class MainWindow(QMainWindow):
             for action in getattr(page, "window_actions", lambda: [])():
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 self.addAction(action)
+
+    def identity_page(self) -> QWidget:
+        """The page a chip read (or the demo card's tap) is for: F3 while it verifies a receiver, else F2."""
+        current = self.tabs.currentWidget()
+        accepts = getattr(current, "accepts_identity", None)
+        return current if callable(accepts) and accepts() else self.reception
 
     def return_dossier(self, code: str) -> None:
         """The detail's "Trả kết quả": F3 with that dossier open."""

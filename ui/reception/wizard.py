@@ -56,6 +56,8 @@ class ReceptionPage(QFrame):
         self.flow = ReceptionFlow()
         self.saving = False
         self.card_reader = None
+        #: Set by the main window: does a chip read go to this page now (or to F3's receiver check)?
+        self.is_identity_target: Callable[[], bool] = lambda: True
         self.scans = PendingScans()  # pages scanned into the checklist, attached when recorded
         self._lines = None  # devices.docscanner.line_pages.LinePages, made on the first scan
         self.line_scanner = LineScanner(runner, parent=self)
@@ -198,18 +200,19 @@ class ReceptionPage(QFrame):
         self.card_reader = bridge
         self.identify.chip_read = lambda can: bridge.present and bridge.read(can=can)
         bridge.identityRead.connect(self._chip_read)
-        bridge.failed.connect(self._show_error)
+        bridge.failed.connect(lambda message: self._show_error(message) if self.is_identity_target() else None)
         bridge.handler.progressed.connect(self._chip_progress)
         self.identify.cancel_read.clicked.connect(bridge.cancel)
         bridge.identityRead.connect(lambda _i: self.identify.show_status(""))
         bridge.failed.connect(lambda _m: self.identify.show_status(""))
         bridge.cardPresent.connect(self._card_present)
         bridge.handler.keyNeeded.connect(lambda _retry: self._show_error(self.tr(
-            "Cần số định danh để đọc chip: nhập 12 chữ số (hoặc quét mã QR trên thẻ) rồi Enter.")))
+            "Cần số định danh để đọc chip: nhập 12 chữ số (hoặc quét mã QR trên thẻ) rồi Enter."))
+            if self.is_identity_target() else None)
 
     def _chip_progress(self, step: str, done: int, total: int) -> None:
         """The chip read's progress (file by file; the photo, DG2, is the long one)."""
-        if self.flow.step is not Step.IDENTIFY:
+        if self.flow.step is not Step.IDENTIFY or not self.is_identity_target():
             return
         if total:
             self.identify.show_status(self.tr("Đang đọc chip: {file} {percent}%").format(
@@ -218,7 +221,7 @@ class ReceptionPage(QFrame):
             self.identify.show_status(self.tr("Đang đọc chip…"), cancellable=True)
 
     def _card_present(self, present: bool) -> None:
-        if not present:
+        if not present or not self.is_identity_target():
             return
         a = self.flow.applicant
         digits = "".join(ch for ch in self.identify.id_number.text() if ch.isdigit())
@@ -231,6 +234,8 @@ class ReceptionPage(QFrame):
 
     def _chip_read(self, identity: object) -> None:
         """The chip is authoritative: it identifies, or replaces a QR identity of the same person."""
+        if not self.is_identity_target():
+            return  # another page (F3's receiver check) takes this read
         a = self.flow.applicant
         if self.flow.step is Step.IDENTIFY:
             self._show_error("")
