@@ -4,14 +4,14 @@
 ID number>`` shows ONLY the status, the appointment date and the steps done. A wrong code and
 wrong digits get the very same neutral page (the digits are checked in constant time against
 the salted hash the counter pushed, ``counter_app.services.online.lookup_hash``). Requests are
-rate-limited per client address (token bucket, ``CITY_LOOKUP_PER_MINUTE`` / ``CITY_LOOKUP_BURST``).
+rate-limited per client (IPv4 address or IPv6 /64; ``CITY_LOOKUP_PER_MINUTE`` / ``CITY_LOOKUP_BURST``)
+and per dossier code (``CITY_LOOKUP_CODE_FAILURES`` wrong answers within ``CITY_LOOKUP_CODE_WINDOW``
+seconds lock the code for ``CITY_LOOKUP_CODE_LOCK`` seconds): :mod:`.lookup_limits`.
 """
 
 from __future__ import annotations
 
 import os
-import threading
-import time
 from datetime import datetime
 from typing import Annotated
 
@@ -23,6 +23,7 @@ from counter_app.domain.status import DossierStatus
 from counter_app.services.online import check_lookup
 
 from .deps import DbDep
+from .lookup_limits import CodeLock, TokenBucket, client_key
 from .models import Dossier, DossierEvent
 from .public_html import form_page, neutral_page, result_page, too_many_page
 
@@ -32,36 +33,24 @@ router = APIRouter(tags=["public"])
 _HIDDEN = {DossierStatus.DRAFT.value}
 
 
-class TokenBucket:
-    """Per-key token buckets: ``burst`` requests at once, refilled at ``per_minute`` a minute."""
-
-    def __init__(self, per_minute: float, burst: int, *, clock=time.monotonic, max_keys: int = 100_000) -> None:
-        self.rate, self.burst, self.clock, self.max_keys = per_minute / 60.0, float(burst), clock, max_keys
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def take(self, key: str) -> float:
-        """0 if allowed (a token is taken), else the seconds until the next token."""
-        with self._lock:
-            now = self.clock()
-            tokens, last = self._buckets.get(key, (self.burst, now))
-            tokens = min(self.burst, tokens + (now - last) * self.rate)
-            if tokens >= 1.0:
-                if len(self._buckets) >= self.max_keys:
-                    self._buckets.clear()  # memory bound under a flood of addresses
-                self._buckets[key] = (tokens - 1.0, now)
-                return 0.0
-            self._buckets[key] = (tokens, now)
-            return (1.0 - tokens) / self.rate if self.rate > 0 else 3600.0
+def _env(name: str, default: str) -> float:
+    return float(os.environ.get(name, default))
 
 
-def _bucket(request: Request) -> TokenBucket:
-    bucket = getattr(request.app.state, "lookup_bucket", None)
-    if bucket is None:
-        bucket = TokenBucket(float(os.environ.get("CITY_LOOKUP_PER_MINUTE", "30")),
-                             int(os.environ.get("CITY_LOOKUP_BURST", "10")))
-        request.app.state.lookup_bucket = bucket
-    return bucket
+def _limits(request: Request) -> tuple[TokenBucket, CodeLock]:
+    state = request.app.state
+    if getattr(state, "lookup_bucket", None) is None:
+        state.lookup_bucket = TokenBucket(_env("CITY_LOOKUP_PER_MINUTE", "30"), int(_env("CITY_LOOKUP_BURST", "10")))
+    if getattr(state, "lookup_code_lock", None) is None:
+        state.lookup_code_lock = CodeLock(int(_env("CITY_LOOKUP_CODE_FAILURES", "10")),
+                                          _env("CITY_LOOKUP_CODE_WINDOW", "3600"),
+                                          _env("CITY_LOOKUP_CODE_LOCK", "3600"))
+    return state.lookup_bucket, state.lookup_code_lock
+
+
+def _too_many(wait: float) -> HTMLResponse:
+    headers = {**_HEADERS, "Retry-After": str(max(1, int(wait + 0.999)))}
+    return HTMLResponse(too_many_page(), status_code=429, headers=headers)
 
 
 _HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex",
@@ -82,7 +71,7 @@ def _parse_time(value: object) -> datetime | None:
 
 @router.get("/tra-cuu", response_class=HTMLResponse,
             responses={200: {**_HTML, "description": "the form, the dossier's progress, or the neutral answer"},
-                       429: {**_HTML, "description": "too many lookups from this address"}})
+                       429: {**_HTML, "description": "too many lookups (client or dossier code)"}})
 def lookup(request: Request, db: DbDep, ma: Annotated[str | None, Query(description="dossier code")] = None,
            so: Annotated[str | None, Query(description="last 4 digits of the applicant's ID number")] = None,
            ) -> HTMLResponse:
@@ -90,14 +79,17 @@ def lookup(request: Request, db: DbDep, ma: Annotated[str | None, Query(descript
     code, digits = (ma or "").strip()[:64], (so or "").strip()[:8]
     if not code and not digits:
         return HTMLResponse(form_page(), headers=_HEADERS)
-    wait = _bucket(request).take(request.client.host if request.client else "?")
+    bucket, code_lock = _limits(request)
+    wait = bucket.take(client_key(request.client.host if request.client else None))
+    if not wait:
+        wait = code_lock.wait(code)  # too many wrong answers for this code, from anyone
     if wait:
-        headers = {**_HEADERS, "Retry-After": str(max(1, int(wait + 0.999)))}
-        return HTMLResponse(too_many_page(), status_code=429, headers=headers)
+        return _too_many(wait)
     with db.session() as s:
         row = s.scalar(select(Dossier).where(Dossier.code.in_({code, code.upper()})).limit(1)) if code else None
         stored = row.data.get("lookup_hash") if row is not None and isinstance(row.data, dict) else None
         if not check_lookup(row.code if row is not None else code, digits, stored if isinstance(stored, str) else None):
+            code_lock.failed(code)  # an unknown code counts the same as wrong digits
             return HTMLResponse(neutral_page(code), headers=_HEADERS)
         events = s.scalars(select(DossierEvent).where(DossierEvent.dossier_code == row.code)
                            .order_by(DossierEvent.device_at, DossierEvent.id)).all()

@@ -15,14 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
 from city_backend.testing import ADMIN_TOKEN, Admin, ServerProcess
 
-from online_helpers import LOOKUP_BURST, LOOKUP_PER_MINUTE, PORTAL_TOKEN, new_agency_code
+from online_helpers import LOOKUP_BURST, LOOKUP_CODE_FAILURES, LOOKUP_PER_MINUTE, PORTAL_TOKEN, new_agency_code
 
 
 @pytest.fixture(scope="session")
 def online_server(city_db, tmp_path_factory):
     """A server of its own: the lookup bucket is small here so the 429 test is quick."""
     env = {"CITY_LOOKUP_PER_MINUTE": str(LOOKUP_PER_MINUTE), "CITY_LOOKUP_BURST": str(LOOKUP_BURST),
-           "CITY_PORTAL_TOKEN": PORTAL_TOKEN}
+           "CITY_LOOKUP_CODE_FAILURES": str(LOOKUP_CODE_FAILURES), "CITY_PORTAL_TOKEN": PORTAL_TOKEN}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:

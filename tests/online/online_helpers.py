@@ -10,6 +10,7 @@ import httpx
 from counter_app.services.online import lookup_hash
 
 LOOKUP_PER_MINUTE, LOOKUP_BURST = 6, 8
+LOOKUP_CODE_FAILURES = 20  # wrong answers for one code before it is locked (more than the other tests make)
 PORTAL_TOKEN = "portal-test-token"
 ID_NUMBER = "001090123456"  # digits 3456
 NAME, ADDRESS = "Nguyễn Văn Bình", "Số 7 phố Hàng Bạc, phường Hoàn Kiếm"

@@ -57,3 +57,25 @@ def test_wrong_code_and_wrong_digits_show_the_same_message(browser, online_serve
     wrong_code = _text(browser)
     assert wrong_digits == wrong_code and "Không tìm thấy hồ sơ" in wrong_code
     assert "Đang xử lý" not in browser.page_source
+
+
+def test_a_locked_code_answers_429_in_the_browser_with_the_neutral_message(browser, online_server, online_admin,
+                                                                         online_agency):
+    """Wrong digits for one code from many addresses lock it: the citizen's browser then gets HTTP 429 and the
+    same neutral “too many lookups” page, even with the right digits."""
+    from online_helpers import LOOKUP_CODE_FAILURES
+
+    reg = online_admin.counter(online_agency, "Q-WEB2")
+    with httpx.Client(base_url=online_server.url, headers={"Authorization": f"Bearer {reg['token']}"},
+                      timeout=10) as c:
+        code = seed_dossier(c, online_agency, 22)
+    for n in range(LOOKUP_CODE_FAILURES):
+        with httpx.Client(base_url=online_server.url, timeout=10,
+                          transport=httpx.HTTPTransport(local_address=f"127.0.{120 + n // 4}.{n % 4 + 1}")) as c:
+            assert c.get("/tra-cuu", params={"ma": code, "so": f"{2000 + n}"}).status_code == 200
+    browser.get(f"{online_server.url}/tra-cuu?ma={quote(code)}&so=3456")
+    status = browser.execute_script("return performance.getEntriesByType('navigation')[0].responseStatus")
+    assert status == 429
+    assert browser.title == "Quá nhiều lượt tra cứu" and "quá nhiều lần" in _text(browser)
+    html = browser.page_source
+    assert "Đang xử lý" not in html and ID_NUMBER not in html and NAME not in html

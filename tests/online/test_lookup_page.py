@@ -7,10 +7,11 @@ import time
 import httpx
 import pytest
 
+from city_backend.lookup_limits import CodeLock, client_key
 from city_backend.routes_public import TokenBucket
 from counter_app.services.online import check_lookup, last_digits, lookup_hash
 
-from online_helpers import ADDRESS, ID_NUMBER, LOOKUP_BURST, NAME, seed_dossier
+from online_helpers import ADDRESS, ID_NUMBER, LOOKUP_BURST, LOOKUP_CODE_FAILURES, NAME, seed_dossier
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +46,44 @@ def test_token_bucket_refills():
     assert b.take("y") == 0  # per key
     now[0] = 1.0
     assert b.take("x") == 0
+
+
+def test_ipv6_clients_are_grouped_by_their_64():
+    assert client_key("2001:db8:1:2:aaaa::1") == client_key("2001:db8:1:2:ffff:1:2:3") == "2001:db8:1:2::/64"
+    assert client_key("2001:db8:1:3::1") != client_key("2001:db8:1:2::1")
+    assert client_key("fe80::1%eth0") == "fe80::/64" and client_key("::ffff:203.0.113.9") == "203.0.113.9"
+    assert client_key("203.0.113.9") == "203.0.113.9" and client_key(None) == "?"
+    b = TokenBucket(0, 2, clock=lambda: 0.0)
+    assert b.take(client_key("2001:db8:1:2::1")) == 0 and b.take(client_key("2001:db8:1:2::2")) == 0
+    assert b.take(client_key("2001:db8:1:2:9:9:9:9")) > 0  # a new address in the same /64: the same bucket
+    assert b.take(client_key("2001:db8:1:3::1")) == 0  # the next /64 is another client
+
+
+def test_buckets_evict_the_least_recently_used_not_all():
+    b = TokenBucket(0, 1, clock=lambda: 0.0, max_keys=3)
+    assert b.take("limited") == 0 and b.take("limited") > 0
+    for n in range(10):  # a flood of new addresses, while the limited client keeps trying
+        b.take(f"new-{n}")
+        assert b.take("limited") > 0
+    assert len(b) == 3 and "limited" in b and "new-0" not in b
+
+
+def test_code_lock_counts_wrong_answers_per_code_in_a_window():
+    now = [0.0]
+    lock = CodeLock(3, window=60, lock=600, clock=lambda: now[0], max_keys=4)
+    lock.failed("a-1")
+    lock.failed("A-1 ")  # the same code, as the page normalises it
+    now[0] = 61.0  # the first two fell out of the window
+    lock.failed("A-1")
+    assert lock.wait("A-1") == 0
+    lock.failed("A-1")
+    lock.failed("a-1")
+    assert lock.wait("A-1") == pytest.approx(600) and lock.wait("A-2") == 0
+    for n in range(10):  # made-up codes do not free the locked one
+        lock.failed(f"X-{n}")
+    assert lock.wait("A-1") == pytest.approx(600) and len(lock) == 4
+    now[0] = 61.0 + 600
+    assert lock.wait("A-1") == 0
 
 
 def test_correct_lookup_shows_status_and_appointment_only(online_server, seeded):
@@ -122,3 +161,30 @@ def test_a_dossier_received_at_a_counter_is_found_after_sync(online_server, onli
     assert NAME not in found.text and ID_NUMBER not in found.text
     assert "Được tiếp nhận" not in wrong.text
     counter.store.close()
+
+
+def test_a_code_with_too_many_wrong_digits_is_locked_for_everyone(online_server, online_admin, online_agency):
+    """Guesses spread over many addresses: after the cap, the code answers 429 even with the right digits,
+    and an unknown code behaves exactly the same (the lock tells nothing of existence)."""
+    reg = online_admin.counter(online_agency, "Q-CAP")
+    with httpx.Client(base_url=online_server.url, headers={"Authorization": f"Bearer {reg['token']}"},
+                      timeout=10) as c:
+        target = seed_dossier(c, online_agency, 31)
+    unknown = target[:-4] + "9931"
+
+    def guesses(code: str, first_address: int) -> list[int]:
+        statuses = []
+        for n in range(LOOKUP_CODE_FAILURES + 1):  # a new address every few guesses: the bucket never binds
+            with _client(online_server, f"127.0.{first_address + n // 4}.{n % 4 + 1}") as c:
+                statuses.append(c.get("/tra-cuu", params={"ma": code, "so": f"{1000 + n}"}).status_code)
+        return statuses
+
+    for code, base in ((target, 40), (unknown, 60)):
+        assert guesses(code, base) == [200] * LOOKUP_CODE_FAILURES + [429]
+    with _client(online_server, "127.0.99.1") as fresh:
+        right = fresh.get("/tra-cuu", params={"ma": target, "so": "3456"})
+        unknown_right = fresh.get("/tra-cuu", params={"ma": unknown, "so": "3456"})
+        other = fresh.get("/tra-cuu", params={"ma": target[:-4] + "9932", "so": "3456"})
+    assert right.status_code == unknown_right.status_code == 429 and right.text == unknown_right.text
+    assert int(right.headers["retry-after"]) > 60 and "Đang xử lý" not in right.text
+    assert other.status_code == 200  # another code is not locked
