@@ -153,4 +153,4 @@ from .models_printing import PrintRecordRow  # noqa: E402,F401
 from .models_sync import SyncLeasePoolRow, SyncRejectionRow, SyncStateRow, SyncUploadRow  # noqa: E402,F401
 from .models_security import ApprovalRow, AuditEntryRow, CachedCredentialRow  # noqa: E402,F401
 from .models_lifecycle import ExtensionRow, PaymentRow, RatingRow  # noqa: E402,F401
-from . import models_channels, models_queue  # noqa: E402,F401  (feature tables)
+from . import models_channels, models_queue, models_returns  # noqa: E402,F401  (feature tables)
