@@ -16,6 +16,8 @@ from PyQt6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, Q
                              QScrollArea, QVBoxLayout, QWidget)
 
 from counter_app.domain.errors import CounterError
+
+from .widgets.busy import BusyIndicator
 from .labels import error_text
 
 DEVICE_KEYS = ("idcard", "barcode", "scanner", "printer_a4", "printer_a5", "printer_thermal", "signing")
@@ -54,6 +56,7 @@ class DiagnosticsPage(QWidget):
         grid = QGridLayout(devices)
         self.device_state: dict[str, QLabel] = {}
         self.device_buttons: dict[str, QPushButton] = {}
+        self.device_busy: dict[str, BusyIndicator] = {}
         self.barcode_text = QLineEdit()
         self.barcode_text.setPlaceholderText(self.tr("Quét một mã vào đây rồi bấm Kiểm tra"))
         self.barcode_text.setAccessibleName(self.tr("Ô thử máy quét mã"))
@@ -69,7 +72,9 @@ class DiagnosticsPage(QWidget):
             button.setAccessibleName(self.tr("Kiểm tra {device}").format(device=names[key]))
             button.clicked.connect(lambda _=False, k=key: self.check_device(k))
             grid.addWidget(button, row, 3)
-            self.device_state[key], self.device_buttons[key] = state, button
+            busy = BusyIndicator(self)  # progress and "Hủy": a cancelled check's late result is dropped
+            grid.addWidget(busy, row, 4)
+            self.device_state[key], self.device_buttons[key], self.device_busy[key] = state, button, busy
         self.export_result = QLabel()
         self.export_result.setWordWrap(True)
         inner = QWidget()
@@ -157,6 +162,8 @@ class DiagnosticsPage(QWidget):
         from counter_app.diagnostics import check_devices
 
         label = self.device_state[key]
+        if self.device_busy[key].busy:  # this check is running: its "Hủy" is next to it
+            return
         label.setText(self.tr("Đang kiểm tra…"))
         try:
             cfg = self._config()
@@ -165,9 +172,12 @@ class DiagnosticsPage(QWidget):
             return
         token, text = self._token() if key == "signing" else None, self.barcode_text.text()
         spool = Path(self.workspace.profile.root) / "print-tests"
-        self.runner.background(lambda: check_devices(cfg, spool_dir=spool, token=token, only=key, barcode_text=text),
-                               on_done=lambda found: self._show_check(key, found[key]),
-                               on_error=lambda message: label.setText("✗ " + message))
+        self.device_busy[key].run(
+            self.runner.background,
+            lambda: check_devices(cfg, spool_dir=spool, token=token, only=key, barcode_text=text),
+            text=self.tr("Đang kiểm tra…"), on_done=lambda found: self._show_check(key, found[key]),
+            on_error=lambda message: label.setText("✗ " + message),
+            on_cancel=lambda: label.setText(self.tr("Đã hủy kiểm tra. Thiết bị có thể vẫn đang xử lý lệnh cũ.")))
 
     def _show_check(self, key: str, check) -> None:
         self.checks[key] = check

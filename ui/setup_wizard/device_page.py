@@ -1,5 +1,9 @@
 """The devices page: settings per device family and a test button each (đọc thẻ, quét mã,
-quét trang, in trang thử, ký thử) whose result line says what happened, in Vietnamese."""
+quét trang, in trang thử, ký thử) whose result line says what happened, in Vietnamese.
+
+Each test runs on its own worker thread with a progress line and "Hủy (Esc)" (ui.widgets.busy):
+cancelling abandons the wait at once — the device call may still finish in the background, and
+its late result is dropped (neither shown nor kept for the review)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from PyQt6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLa
 from counter_app.domain.errors import CounterError
 from counter_app.setup import Step
 
+from ..widgets.busy import BusyIndicator
 from .wizard import FlowPage
 from .worker import Background
 from ..labels import error_text
@@ -40,6 +45,9 @@ class DevicesPage(FlowPage):
         self.listing = Background(self)
         self.buttons: dict[str, QPushButton] = {}
         self.results: dict[str, QLabel] = {}
+        self.busy: dict[str, BusyIndicator] = {}  # the progress line and "Hủy" of each test
+        self.workers: list[Background] = []  # one thread per test run (an abandoned one may still run)
+        self._runs: dict[str, int] = {}  # the current run of each test; an abandoned run's result is dropped
         inner = QWidget()
         self.grid = QGridLayout(inner)
         self._row = 0
@@ -112,10 +120,12 @@ class DevicesPage(FlowPage):
         result = QLabel(self.tr("Chưa kiểm tra."))
         result.setObjectName("CheckResult")
         result.setWordWrap(True)
-        self.buttons[key], self.results[key] = button, result
+        busy = BusyIndicator(self)
+        self.buttons[key], self.results[key], self.busy[key] = button, result, busy
         self.grid.addWidget(box, self._row, 0)
         self.grid.addWidget(result, self._row + 1, 0)
-        self._row += 2
+        self.grid.addWidget(busy, self._row + 2, 0)
+        self._row += 3
 
     def values(self) -> dict:
         out = {"card_reader": self.card_reader.text().strip(), "barcode_mode": self.barcode_mode.currentData(),
@@ -159,6 +169,8 @@ class DevicesPage(FlowPage):
 
     def test(self, key: str) -> None:
         result = self.results[key]
+        if self.busy[key].busy:  # this test is running: its "Hủy" is next to it
+            return
         try:
             self.apply()
         except CounterError as exc:
@@ -172,11 +184,40 @@ class DevicesPage(FlowPage):
         elif key == "signing" and self.pin.text():
             pin = OnePin(self.pin.text())
             kw = {"pin_handler": pin}
-        if not self.background.run(lambda: self.flow.test_device(key, **kw), lambda c: self._show(key, c, pin),
-                                   lambda message: self._show_error(key, message)):
-            result.setText(self.tr("Đang kiểm tra thiết bị khác, chờ một chút…"))
-            return
+        run = self._runs.get(key, 0) + 1
+        self._runs[key] = run
+        worker = Background(self)
+        for done in [w for w in self.workers if not w.busy]:
+            done.deleteLater()
+        self.workers = [w for w in self.workers if w.busy] + [worker]
         result.setText(self.tr("Đang kiểm tra…"))
+        self.busy[key].run(worker.run, lambda: self._test_device(key, run, kw), text=self.tr("Đang kiểm tra…"),
+                           on_done=lambda c: self._show(key, c, pin), on_error=lambda m: self._show_error(key, m),
+                           on_cancel=lambda: self._abandon(key))
+
+    def _test_device(self, key: str, run: int, kw: dict):
+        """Worker thread: the flow's device test. Abandoned meanwhile: the draft keeps what it had."""
+        checks = self.flow.draft.checks
+        before = checks.get(key)
+        check = self.flow.test_device(key, **kw)
+        if self._runs.get(key) != run and checks.get(key) is check:
+            if before is None:
+                checks.pop(key, None)
+            else:
+                checks[key] = before
+        return check
+
+    def _abandon(self, key: str) -> None:
+        self._runs[key] = self._runs.get(key, 0) + 1
+        label = self.results[key]
+        label.setProperty("ok", False)
+        label.setText(self.tr("Đã hủy kiểm tra. Thiết bị có thể vẫn đang xử lý lệnh cũ; kiểm tra lại khi sẵn sàng."))
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        if any(b.busy for b in self.busy.values()):
+            self.show_error(self.tr("Đang kiểm tra thiết bị: chờ kết quả hoặc bấm Hủy (Esc)."))
+            return False
+        return super().validatePage()
 
     def _show(self, key: str, check, pin: OnePin | None = None) -> None:
         label = self.results[key]
