@@ -126,7 +126,7 @@ class ReturnPage(QFrame):
         rating_row = QHBoxLayout(self.rating_box)
         rating_row.addWidget(QLabel(self.tr("Mời công dân đánh giá:")))
         self.rating_buttons: list[QPushButton] = []
-        for level, label in enumerate(ratings.levels(), start=1):
+        for level, label in enumerate(ratings.levels(ratings.rating_scale()), start=1):
             button = QPushButton(label)
             button.clicked.connect(lambda _c=False, n=level: self.rate(n))
             rating_row.addWidget(button)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from .queue import Ticket, VisitState
+from .satisfaction import satisfied_share, to_three_levels
 
 
 def _mean(values: list[timedelta]) -> timedelta | None:
@@ -39,7 +40,7 @@ class QueueKpis:
     waits: list[timedelta] = field(default_factory=list)  # issue -> first call, of called visits
     services: list[timedelta] = field(default_factory=list)  # time being served, of done visits
     per_counter: dict[str, CounterKpis] = field(default_factory=dict)
-    ratings: dict[int, int] = field(default_factory=dict)  # level (1 = best) -> count
+    ratings: dict[int, int] = field(default_factory=dict)  # three-level level (1 = best) -> count
 
     @property
     def mean_wait(self) -> timedelta | None:
@@ -53,18 +54,18 @@ class QueueKpis:
     def mean_service(self) -> timedelta | None:
         return _mean(self.services)
 
-    def satisfied_rate(self, scale: int) -> float | None:
-        """Share of ratings that are not "không hài lòng" (the last level; the last two of five)."""
-        total = sum(self.ratings.values())
-        if not total:
-            return None
-        unhappy = sum(n for level, n in self.ratings.items() if level > (3 if scale == 5 else scale - 1))
-        return (total - unhappy) / total
+    @property
+    def satisfied_rate(self) -> float | None:
+        """Share of ratings that are not "không hài lòng" (on the three levels)."""
+        return satisfied_share(self.ratings)
 
 
-def compute(tickets: Iterable[Ticket], ratings: Iterable[int] = ()) -> QueueKpis:
-    """KPIs of ``tickets`` (one day) and the rating levels given during it."""
-    k = QueueKpis(ratings=dict(Counter(ratings)))
+def compute(tickets: Iterable[Ticket], ratings: Iterable[tuple[int, int]] = ()) -> QueueKpis:
+    """KPIs of ``tickets`` (one day) and the ratings given during it as ``(scale, level)`` pairs.
+
+    Ratings given on three or five levels are counted on the three levels
+    (:func:`counter_app.domain.satisfaction.to_three_levels`), so a day with both adds up."""
+    k = QueueKpis(ratings=dict(Counter(to_three_levels(scale, level) for scale, level in ratings)))
     for t in tickets:
         k.issued += 1
         if t.wait_time is not None:

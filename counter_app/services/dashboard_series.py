@@ -5,7 +5,9 @@
   (:func:`counter_app.services.queries.day_counts`), so today's bars equal today's tiles;
 * :func:`timeliness` — of the dossiers received in the period, those resolved on time,
   resolved late, and still open past their appointment, as the indicators count them
-  (:func:`counter_app.services.indicators.compute`, docs/indicators.md).
+  (:func:`counter_app.services.indicators.compute`, docs/indicators.md). The on-time share
+  is the report's *Tỷ lệ đúng hạn*: on time / (on time + late); still-open dossiers are
+  shown beside it, not divided by.
 """
 
 from __future__ import annotations
@@ -38,11 +40,17 @@ class Timeliness:
 
     @property
     def total(self) -> int:
+        """Every dossier the chart shows (resolved, and still open past the appointment)."""
         return self.on_time + self.late + self.overdue_open
 
     @property
+    def resolved(self) -> int:
+        return self.on_time + self.late
+
+    @property
     def on_time_share(self) -> float | None:
-        return self.on_time / self.total if self.total else None
+        """On time / resolved: the same rate as the printed report (``Indicator.on_time_rate``)."""
+        return self.on_time / self.resolved if self.resolved else None
 
 
 def daily_flow(session: Session, *, last_day: date, days: int = DAYS) -> list[DayFlow]:

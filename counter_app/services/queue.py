@@ -260,5 +260,5 @@ def day_kpis(session: Session, *, day: date) -> queue_kpis.QueueKpis:
     """Wait, service, served per counter, no-shows and the ratings given in the day's visits."""
     rows = list(session.scalars(select(QueueVisitRow).where(QueueVisitRow.day == day)))
     ids = [r.id for r in rows]
-    levels = session.scalars(select(RatingRow.level).where(RatingRow.visit_id.in_(ids))) if ids else []
-    return queue_kpis.compute((ticket(r) for r in rows), levels)
+    levels = session.execute(select(RatingRow.scale, RatingRow.level).where(RatingRow.visit_id.in_(ids))) if ids else []
+    return queue_kpis.compute((ticket(r) for r in rows), [tuple(r) for r in levels])

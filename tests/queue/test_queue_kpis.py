@@ -51,4 +51,4 @@ def test_scripted_day_kpis(desk):
     q01, q02 = k.per_counter["Q01"], k.per_counter["Q02"]
     assert (q01.served, q01.no_shows, q01.mean_service) == (2, 1, timedelta(minutes=9))
     assert (q02.served, q02.no_shows, q02.mean_service) == (1, 0, timedelta(minutes=20))
-    assert k.ratings == {1: 1, 2: 1, 3: 1} and k.satisfied_rate(3) == 2 / 3
+    assert k.ratings == {1: 1, 2: 1, 3: 1} and k.satisfied_rate == 2 / 3

@@ -114,11 +114,13 @@ def test_ratings_and_satisfied_rate(env):
     codes = [receive().code for _ in range(4)]
     for code, level in zip(codes, [1, 2, 3, 1]):
         store.write(lambda s, c=code, lv=level: record_rating(s, code=c, level=lv, ctx=ctx, now=T))
-    store.write(lambda s: record_rating(s, code=codes[2], level=2, ctx=ctx, now=T))  # re-rated: last counts
+    with pytest.raises(ValidationError) as again:  # one rating per dossier and stage, never replaced
+        store.write(lambda s: record_rating(s, code=codes[2], level=2, ctx=ctx, now=T))
+    assert "chỉ đánh giá một lần" in again.value.message_vi
     with pytest.raises(ValidationError):
         store.write(lambda s: record_rating(s, code=codes[0], level=4, ctx=ctx, now=T))
     with store.read() as s:
         counts = satisfaction(s, start=datetime(2026, 11, 1), end=datetime(2026, 12, 1))
-    assert counts == {"Rất hài lòng": 2, "Hài lòng": 2}
-    assert satisfied_rate(counts) == 1.0 and satisfied_rate({"Không hài lòng": 1, "Hài lòng": 3}) == 0.75
+    assert counts == {"Rất hài lòng": 2, "Hài lòng": 1, "Không hài lòng": 1}
+    assert satisfied_rate(counts) == 0.75 and satisfied_rate({"Không hài lòng": 1, "Hài lòng": 3}) == 0.75
     assert satisfied_rate({}) is None

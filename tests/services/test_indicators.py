@@ -79,10 +79,11 @@ def test_printed_report_and_cli(month, demo_profile, tmp_path, capsys):
     for heading in ("1. Theo quầy", "2. Theo cán bộ tiếp nhận", "3. Theo thủ tục hành chính"):
         assert heading in flat
     # Q01 row (hand counts of test_month_indicators): received 4, returned 1, on time 1, late 1, overdue 1,
-    # waiting 1, refused 1, withdrawn 1, extended 0, on-time rate 50,0%, digitised 0,0%, no ratings "—".
-    assert "Q01 4 1 1 1 1 1 1 1 0 50,0% 0,0% —" in flat
+    # waiting 1, refused 1, withdrawn 1, extended 0, on-time rate 50,0%, digitised 0,0%, ratings per level
+    # (rất hài lòng, hài lòng, không hài lòng) 0 0 0, no ratings "—".
+    assert "Q01 4 1 1 1 1 1 1 1 0 50,0% 0,0% 0 0 0 —" in flat
     # 2.000884: only the withdrawn dossier → received 1, withdrawn 1, nothing resolved: rates "—".
-    assert "0 0 0 0 0 0 1 0 — 0,0% —" in flat
+    assert "0 0 0 0 0 0 1 0 — 0,0% 0 0 0 —" in flat
     assert "Đúng hạn" in flat and "Quá hạn" in flat and "Đang quá hạn" in flat  # the chart's legend
     assert main(["--data-dir", str(demo_profile.root), "report", "indicators", "--from", "2026-11-30",
                  "--to", "2026-11-01", "--out", str(out)]) == 2

@@ -263,7 +263,9 @@ def test_indicators_against_hand_counts(month):
         ratings = satisfaction(s, start=NOV, end=DEC)
     # received = reached status 2 in November: A B C E F G H I = 8 (D refused, K waiting, Z December)
     assert (agency.received, agency.refused, agency.withdrawn, agency.waiting_supplement) == (8, 1, 1, 1)
-    # on time: A (04/11 ≤ 05/11), B (05/11 16:00 ≤ 17:00), C (= 10:00) = 3; late: E, F = 2; open past due: H
+    # on time: A (04/11 ≤ 05/11), B (05/11 16:00 ≤ 17:00), C (= 10:00) = 3; late: E, F = 2; open past due: H.
+    # E is judged against its receipt's appointment (12/11 09:00), not the apology's 17/11 17:00: late on
+    # either reading (result 18/11). Nobody was asked for a supplement twice; status 9 was reached once each.
     assert (agency.resolved_on_time, agency.resolved_late, agency.overdue_open) == (3, 2, 1)
     assert agency.returned == 3 and agency.on_time_rate == pytest.approx(3 / 5)  # A B F
     assert set(by_proc) == {"1.004873", "1.001022"}
@@ -293,6 +295,7 @@ def test_tracking_book_xlsx_and_pdf(month, tmp_path):
     assert [line.code for line in lines] == [code[k] for k in order]
     by = {k: line for k, line in zip(order, lines)}
     assert (by["A"].handed_off_at, by["A"].result_back_at, by["A"].returned_at) == (
+    assert (agency.rated_very_satisfied, agency.rated_satisfied, agency.rated_unsatisfied) == (1, 1, 1)  # A, B, F
         D(2026, 11, 2, 10, 0), D(2026, 11, 4, 10, 0), D(2026, 11, 5, 8, 30))
     assert by["C"].received_at == D(2026, 11, 9, 10, 0) and by["C"].returned_at is None
     assert by["F"].result_back_at == D(2026, 11, 16, 9, 0), "the department → counter step, not the internal one"
