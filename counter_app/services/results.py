@@ -1,9 +1,11 @@
 """Results back from the processing department, and telling the citizen.
 
-The result arrives by sync (the department's status change) or is scanned in at the
-counter (the barcode on the result files it under its dossier). Either way the dossier
-becomes ready to return (status 9) and a :class:`Notice` is produced; the caller sends
-it through a :class:`Notifier` *after* the transaction commits, so a citizen is never told
+The result arrives by sync (the department's status change to 9, :func:`record_synced_result`
+at the server's own time) or is scanned in at the counter (the barcode on the result files it
+under its dossier, :func:`file_scanned_result`). Either way :func:`record_result` writes the
+department → counter row of the control slip (Phiếu kiểm soát) with its tag, the dossier
+becomes ready to return (status 9) and a :class:`Notice` is produced; the caller sends it
+through a :class:`Notifier` *after* the transaction commits, so a citizen is never told
 about a change that was rolled back. Providers (SMS, e-mail, Zalo) are configuration;
 the default :class:`LoggingNotifier` only logs, with the phone number masked.
 """
@@ -19,10 +21,11 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFoundError, ValidationError
-from ..domain.status import DossierStatus
+from ..domain.status import DossierStatus, check_transition
 from ..resources import load_toml
+from ..storage.models import StatusChangeRow
 from .dossiers import CounterContext, change_status, get_dossier_row
-from .handoffs import record_step
+from .handoffs import is_known_unit, record_step
 from .operations import OpResult
 
 log = logging.getLogger(__name__)
@@ -83,17 +86,48 @@ class LoggingNotifier:
 
 
 def record_result(session: Session, *, code: str, department: str, given_by: str, ctx: CounterContext,
-                  now: datetime, step_due_at: datetime | None = None) -> OpResult[Notice]:
-    """The department hands the result back to the counter: handoff row, status 9, a notice to send."""
+                  now: datetime, step_due_at: datetime | None = None, received_by: str | None = None,
+                  synced: bool = False) -> OpResult[Notice]:
+    """The department hands the result back to the counter: handoff row, status 9, a notice to send.
+
+    ``received_by`` is who signs at the counter (default: the officer; "" = not signed yet).
+    ``synced``: the city server already has status 9 (the change came from its feed), so the move
+    is written to the local history without an outbox status event (it would come back refused)."""
     row = get_dossier_row(session, code)
     step_due = step_due_at or row.due_at
     counter_unit = load_toml("rules", "lifecycle.toml")["handoff"]["counter_unit"]
-    result = record_step(session, code=code, from_unit=department, to_unit=counter_unit,
-                         given_by=given_by, received_by=ctx.officer, at=now, step_due_at=step_due).changes
-    result.merge(change_status(session, code, DossierStatus.RESOLVED, ctx=ctx, now=now).changes)
+    result = record_step(session, code=code, from_unit=department, to_unit=counter_unit, given_by=given_by,
+                         received_by=ctx.officer if received_by is None else received_by, at=now,
+                         step_due_at=step_due, ctx=ctx).changes
+    if synced:
+        check_transition(DossierStatus(row.status), DossierStatus.RESOLVED)
+        row.history.append(StatusChangeRow(from_status=row.status, to_status=DossierStatus.RESOLVED.value, at=now,
+                                           officer=(given_by or "city")[:64], reason=f"Kết quả từ {department}"))
+        row.status, row.updated_at = DossierStatus.RESOLVED.value, now
+        session.flush()
+    else:
+        result.merge(change_status(session, code, DossierStatus.RESOLVED, ctx=ctx, now=now).changes)
     text = (f"Hồ sơ {code} đã có kết quả. Mời Ông/Bà mang giấy tiếp nhận và thẻ căn cước đến "
             "Bộ phận Một cửa để nhận kết quả.")
     return OpResult(Notice(code, row.contact_phone, row.contact_email, text), result)
+
+
+def record_synced_result(session: Session, *, code: str, at: datetime, ctx: CounterContext,
+                         department: str = "", given_by: str = "") -> Notice | None:
+    """A department's "resolved" (status 9) pulled from the city feed, handled as a result: the control
+    slip row department → counter at the server's time ``at`` (waiting for the counter's signature),
+    tagged against the appointment, status 9 at ``at``, and the notice to send after commit.
+
+    ``department`` is the change's unit when it is a known one, else the unit the dossier was last
+    handed to. None when the dossier is not waiting for a result here (the caller then just
+    records the status)."""
+    row = get_dossier_row(session, code)
+    if DossierStatus(row.status) not in _AWAITING_RESULT:
+        return None
+    holder = next((h.to_unit for h in reversed(row.handoffs)), "") or "Cơ quan giải quyết"
+    unit = department if department and is_known_unit(session, row, department) else holder
+    return record_result(session, code=code, department=unit, given_by=given_by, ctx=ctx, now=at,
+                         received_by="", synced=True).value
 
 
 #: Where a result can come back from: the dossier is with a department (or waits there for payment).

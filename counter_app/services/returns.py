@@ -4,6 +4,11 @@ find the dossier (receipt barcode or search) → verify the receiver → confirm
 The receiver is the owner — checked by the ID number read from the chip or the card's QR
 against the applicant's — or an authorised person (người được ủy quyền) whose written
 authorisation is attached (scanned). Fees still owed block the return until paid.
+
+:func:`record_return` re-checks both inside its transaction from the store (the authorisation
+kept with the dossier, the fees owed computed by ``fees.outstanding_vnd``), whatever the flow
+was told, and stores who received (:class:`~counter_app.storage.models_returns.ReturnReceiverRow`:
+name and ID number in the encrypted database, masked in lists and logs).
 """
 
 from __future__ import annotations
@@ -12,14 +17,18 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.applicant import IdentitySource
 from ..domain.errors import ValidationError
-from ..domain.personal_id import normalise_id_number, parse_id_number
+from ..domain.personal_id import mask_id_number, normalise_id_number, parse_id_number
 from ..domain.status import DossierStatus
+from ..storage.models import AttachmentRow
+from ..storage.models_returns import ReturnReceiverRow
 from .dossiers import CounterContext, change_status, get_dossier_row
 from .operations import OpResult
+from .return_authorisation import AUTHORISATION_POSITION
 
 
 class ReturnError(ValidationError):
@@ -93,28 +102,77 @@ class ReturnFlow:
 
     def confirm(self) -> None:
         self._expect(ReturnStep.CONFIRM)
-        if self.dossier.fee_outstanding_vnd > 0:
-            amount = f"{self.dossier.fee_outstanding_vnd:,}".replace(",", ".")
-            raise ReturnError("fees outstanding",
-                              f"Hồ sơ còn nợ phí, lệ phí {amount} đồng. Thu phí trước khi trả kết quả.")
+        _refuse_if_owed(self.dossier.fee_outstanding_vnd)
         self.step = ReturnStep.DONE
+
+    @property
+    def receiver_masked(self) -> str:
+        """Who receives, for lists and logs: masked name and ID number."""
+        from .customer_flow import mask_name
+
+        return f"{mask_name(self.receiver_name)} ({mask_id_number(self.receiver_id_number)})"
 
     def _expect(self, step: ReturnStep) -> None:
         if self.step is not step:
             raise ReturnError(f"not at step {step.value}", "Thao tác này không thực hiện được ở bước hiện tại.")
 
 
-def load_for_return(session: Session, code: str, *, fee_outstanding_vnd: int = 0) -> ReturnFlow:
+def _refuse_if_owed(owed_vnd: int) -> None:
+    if owed_vnd > 0:
+        amount = f"{owed_vnd:,}".replace(",", ".")
+        raise ReturnError("fees outstanding",
+                          f"Hồ sơ còn nợ phí, lệ phí {amount} đồng. Thu phí trước khi trả kết quả.")
+
+
+def load_for_return(session: Session, code: str, *, fee_outstanding_vnd: int | None = None) -> ReturnFlow:
+    """The flow for a stored dossier; the fees owed are computed from the store unless given."""
+    from .fees import outstanding_vnd
+
     row = get_dossier_row(session, code)
+    owed = outstanding_vnd(session, row.code) if fee_outstanding_vnd is None else fee_outstanding_vnd
     return ReturnFlow(DossierToReturn(row.code, DossierStatus(row.status), row.applicant_name,
-                                      row.applicant_id_number, fee_outstanding_vnd))
+                                      row.applicant_id_number, owed))
+
+
+def _authorisation(session: Session, code: str) -> str:
+    """The SHA-256 of the latest authorisation kept with the dossier, "" if none."""
+    return session.scalar(select(AttachmentRow.sha256).where(
+        AttachmentRow.dossier_code == code, AttachmentRow.component_position == AUTHORISATION_POSITION)
+        .order_by(AttachmentRow.id.desc()).limit(1)) or ""
 
 
 def record_return(session: Session, flow: ReturnFlow, *, ctx: CounterContext, now: datetime) -> OpResult[str]:
-    """Status 10 (Đã trả kết quả), with who received and how they were identified."""
-    if flow.step is not ReturnStep.DONE:
+    """Status 10 (Đã trả kết quả), with who received and how they were identified.
+
+    Re-checked here, in the transaction, from the store (not from what the flow was told): the
+    receiver was verified; an authorised person's authorisation (văn bản ủy quyền) is kept with
+    the dossier; no fee is owed (``fees.outstanding_vnd``). Refused with a Vietnamese message,
+    nothing written."""
+    from .fees import outstanding_vnd
+
+    if flow.step is not ReturnStep.DONE or flow.receiver_kind is None or flow.identified_by is None:
         raise ReturnError("return not confirmed", "Chưa xác nhận trả kết quả.")
-    who = "chủ hồ sơ" if flow.receiver_kind is ReceiverKind.OWNER else "người được ủy quyền"
-    reason = f"Trả cho {who}; xác minh bằng {flow.identified_by.value}"
-    result = change_status(session, flow.dossier.code, DossierStatus.RETURNED, ctx=ctx, now=now, reason=reason)
-    return OpResult(flow.dossier.code, result.changes)
+    code = flow.dossier.code
+    get_dossier_row(session, code)
+    authorisation = _authorisation(session, code)
+    if flow.receiver_kind is ReceiverKind.AUTHORISED and not authorisation:
+        raise ReturnError("authorisation not attached",
+                          "Người nhận thay phải có văn bản ủy quyền: quét văn bản ủy quyền vào hồ sơ trước.")
+    if not flow.receiver_name.strip() or not flow.receiver_id_number:
+        raise ReturnError("receiver unknown", "Chưa có họ tên và số định danh của người nhận kết quả.")
+    _refuse_if_owed(outstanding_vnd(session, code))
+    owner = flow.receiver_kind is ReceiverKind.OWNER
+    reason = (f"Trả cho {'chủ hồ sơ' if owner else 'người được ủy quyền'}; "
+              f"xác minh bằng {flow.identified_by.value}")  # no name, no number: the history is listed
+    result = change_status(session, code, DossierStatus.RETURNED, ctx=ctx, now=now, reason=reason)
+    session.add(ReturnReceiverRow(
+        dossier_code=code, receiver_kind=flow.receiver_kind.value, receiver_name=flow.receiver_name.strip(),
+        receiver_id_number=normalise_id_number(flow.receiver_id_number), identified_by=flow.identified_by.value,
+        authorisation_sha256="" if owner else authorisation, at=now, officer=ctx.officer))
+    session.flush()
+    return OpResult(code, result.changes)
+
+
+def receiver_of(session: Session, code: str) -> ReturnReceiverRow | None:
+    """Who received the result of ``code`` (None before the return)."""
+    return session.scalar(select(ReturnReceiverRow).where(ReturnReceiverRow.dossier_code == code))

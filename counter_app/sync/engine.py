@@ -3,8 +3,10 @@
 Order matters: attachments first (an event is synced only after its files), then the
 outbox (so the server has our changes before we read its feed), then the feed, then
 leases for the coming days, and last the audit log (a chain the server refuses must not
-hold back the dossiers; it is still the round's error). The state (last success, offline since, last error) is
-updated whatever happens, so the UI always shows the truth.
+hold back the dossiers; it is still the round's error). Results pulled from the departments
+are announced to the citizens once the pull has committed (:func:`send_result_notices`). The
+state (last success, offline since, last error) is updated whatever happens, so the UI always
+shows the truth.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class RoundSummary:
     leases: RefillSummary = field(default_factory=RefillSummary)
     visits: dict[str, int] = field(default_factory=dict)  # queue visits reconciled (applied/duplicate/rejected)
     audit: AuditPushSummary = field(default_factory=AuditPushSummary)  # audit entries the server verified
+    notices_sent: int = 0  # result notices accepted by the notifier (the outbox folder, or the log)
     error_vi: str = ""
 
     def lines(self) -> list[str]:
@@ -55,7 +58,7 @@ class RoundSummary:
         out = [f"Tệp đính kèm: {self.uploads.completed} tải xong, {self.uploads.failed} lỗi",
                f"Gửi sự kiện: {p.applied} ghi nhận, {p.duplicate} đã có, {p.rejected} bị từ chối, {p.pending} chờ",
                f"Nhận thay đổi: {self.pull.changes} (trạng thái {self.pull.statuses}, ngày nghỉ {self.pull.holidays}, "
-               f"thủ tục {self.pull.procedures}); con trỏ {self.pull.cursor}",
+               f"thủ tục {self.pull.procedures}, kết quả {self.pull.results}); con trỏ {self.pull.cursor}",
                f"Số hồ sơ cấp trước: {self.leases.numbers} số mới"]
         if self.visits:
             out.append(f"Lượt xếp hàng: {self.visits.get('applied', 0)} ghi nhận, "
@@ -94,10 +97,27 @@ def remember_registration(store: Store, me: dict) -> None:
     store.write(put)
 
 
+def send_result_notices(store: Store, pull: PullSummary, notifier=None) -> int:
+    """Tell the citizens whose results came back in this pull (after its commit): through ``notifier``,
+    else the profile's configured one (``notify_delivery.notifier_for_profile``: the outbox folder when
+    a provider is configured, else the log). A failing provider never fails the round."""
+    if not pull.notices:
+        return 0
+    from ..services.results import LoggingNotifier, notify
+
+    if notifier is None:
+        from ..notify_delivery import notifier_for_profile
+
+        notifier = notifier_for_profile(store.path.parent) if store.path is not None else LoggingNotifier()
+    return sum(notify(notifier, notice) for notice in pull.notices)
+
+
 def sync_once(store: Store, client: SyncClient, *, options: SyncOptions = SyncOptions(),
-              now: Callable[[], datetime] = clock_now, attachments: AttachmentSource | None = None) -> RoundSummary:
+              now: Callable[[], datetime] = clock_now, attachments: AttachmentSource | None = None,
+              notifier=None) -> RoundSummary:
     """Run one round. Never raises a CounterError: the summary says what happened (``ok``, ``offline``,
-    ``error_vi``); what was done before a failure stays done."""
+    ``error_vi``); what was done before a failure stays done. ``notifier``: where result notices go
+    (default: the profile's configured notifier)."""
     summary = RoundSummary()
     agency, counter = _identity(store)
     try:
@@ -106,6 +126,7 @@ def sync_once(store: Store, client: SyncClient, *, options: SyncOptions = SyncOp
         summary.push = push_outbox(store, client, now=now, batch_size=options.batch_size)
         summary.visits = push_visits(store, client, now=now)
         summary.pull = pull_changes(store, client, now=now, own_counter=counter)
+        summary.notices_sent = send_result_notices(store, summary.pull, notifier)
         summary.leases = refill(store, client, agency_code=agency, counter_code=counter, today=now().date(),
                                 now=now(), days_ahead=options.lease_days_ahead, target=options.lease_target,
                                 block=options.lease_block)

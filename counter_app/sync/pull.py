@@ -5,6 +5,12 @@ and the new cursor stored in one local transaction, so a crash between pages re-
 nothing and skips nothing. Kinds: ``status`` (a department moved a dossier: processing,
 result ready…), ``holiday`` (calendar overrides), ``procedure`` (a catalog version),
 ``dossier`` (an event pushed by a counter — other counters learn the new status).
+
+A department's move is dated with the server's time of the change (``at``), not the pull's.
+"Processing" signs for the batch's handoff row (người nhận, received_at). "Resolved" (9) is a
+result back (Nhận kết quả): :func:`counter_app.services.results.record_synced_result` writes the
+control slip row department → counter with its tag, and the notice to the citizen is kept in
+:attr:`PullSummary.notices` for the engine to send after the pull has committed.
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ from ..calendar import OverrideKind
 from ..domain.errors import CounterError
 from ..domain.status import DossierStatus
 from ..services import calendar_service, catalog
+from ..services.dossiers import CounterContext
+from ..services.handoffs import acknowledge
+from ..services.results import Notice, record_synced_result
 from ..storage.db import Store
 from ..storage.models import DossierRow, StatusChangeRow
 from . import state
@@ -37,6 +46,41 @@ class PullSummary:
     officers: int = 0
     cursor: int = 0
     dossiers: set[str] = field(default_factory=set)  # codes of local dossiers whose status the pull moved
+    results: int = 0  # results back from a department (status 9 handled as a result)
+    notices: list[Notice] = field(default_factory=list)  # to send once the pull has committed
+
+
+def _change_time(change: dict, fallback: datetime) -> datetime:
+    """The server's time of the change as naive Vietnam local time (the pull's time if absent)."""
+    from ..clock import ICT
+
+    raw = change.get("at")
+    if not raw:
+        return fallback
+    at = datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
+    return at.astimezone(ICT).replace(tzinfo=None) if at.tzinfo else at
+
+
+def _apply_department(s: Session, body: dict, at: datetime, summary: PullSummary, ctx: CounterContext,
+                      notices: list[Notice]) -> bool:
+    """A department's move: a result (9) goes through the result path; processing signs for the handoff."""
+    code, officer = body.get("code"), str(body.get("officer", ""))[:64]
+    if body.get("status") == DossierStatus.RESOLVED.value:
+        try:
+            with s.begin_nested():
+                notice = record_synced_result(s, code=code, at=at, ctx=ctx, department=str(body.get("department", "")),
+                                              given_by=officer)
+        except CounterError as exc:  # e.g. a step out of order: the server's status still wins below
+            log.warning("result of %s recorded as a plain status: %s", code, exc.message_en)
+            notice = None
+        if notice is not None:
+            summary.results += 1
+            notices.append(notice)
+            return True
+    moved = _apply_status(s, body, at, officer)
+    if moved and body.get("status") == DossierStatus.PROCESSING.value:
+        acknowledge(s, code=code, received_by=officer or "Cơ quan giải quyết", at=at)
+    return moved
 
 
 def _apply_status(s: Session, body: dict, now: datetime, officer: str) -> bool:
@@ -54,9 +98,10 @@ def _apply_status(s: Session, body: dict, now: datetime, officer: str) -> bool:
     return True
 
 
-def _apply(s: Session, change: dict, summary: PullSummary, *, own_counter: str, now: datetime) -> None:
+def _apply(s: Session, change: dict, summary: PullSummary, *, own_counter: str, now: datetime,
+           ctx: CounterContext, notices: list[Notice]) -> None:
     kind, body = change["kind"], change["body"]
-    if kind == "status" and _apply_status(s, body, now, str(body.get("officer", ""))):
+    if kind == "status" and _apply_department(s, body, _change_time(change, now), summary, ctx, notices):
         summary.statuses += 1
         summary.dossiers.add(body["code"])
     elif (kind == "dossier" and change.get("origin_counter") != own_counter
@@ -113,17 +158,22 @@ def pull_changes(store: Store, client: SyncClient, *, now, own_counter: str, pag
     while True:
         answer = client.changes(cursor, page)
         at = now()
+        ctx = CounterContext(agency_code="", counter_code=own_counter, officer="city")
+        page_notices: list[Notice] = []
 
         def apply_page(s: Session) -> None:
+            page_notices.clear()
             codes = {c["body"].get("code") for c in answer["changes"] if c["kind"] in ("status", "dossier")}
             local = set(s.scalars(select(DossierRow.code).where(DossierRow.code.in_(codes)))) if codes else set()
             for change in answer["changes"]:
                 if change["kind"] in ("status", "dossier") and (
                         change["body"].get("code") not in local or change.get("origin_counter") == own_counter):
                     continue  # not a dossier of this counter, or our own change coming back
+                notices: list[Notice] = []
                 try:
                     with s.begin_nested():
-                        _apply(s, change, summary, own_counter=own_counter, now=at)
+                        _apply(s, change, summary, own_counter=own_counter, now=at, ctx=ctx, notices=notices)
+                    page_notices.extend(notices)
                 except (KeyError, TypeError, ValueError, CounterError) as exc:
                     # A malformed change must not stop the feed: skip it, say so in the log (no personal data).
                     log.warning("skipped change %s (%s): %s", change.get("seq"), change.get("kind"), exc)
@@ -132,6 +182,7 @@ def pull_changes(store: Store, client: SyncClient, *, now, own_counter: str, pag
                 state.put(s, state.LAST_CATALOG_SYNC, at)  # caught up with the city's catalog
 
         store.write(apply_page)
+        summary.notices.extend(page_notices)  # committed: now they may be sent
         summary.changes += len(answer["changes"])
         cursor = answer["next_cursor"]
         if not answer["more"]:

@@ -59,7 +59,7 @@ def test_handoff_batch_rows_tags_and_status(env, approve):
     store, ctx, _ = env
     code = receive(env, "1.004873", datetime(2026, 11, 26, 15, 30))
     other = receive(env, "1.004873", datetime(2026, 11, 26, 15, 40))
-    at = datetime(2026, 11, 27, 8, 30)
+    at = datetime(2026, 11, 27, 8, 0)  # after 15:00: due at the opening of the next working day
     with pytest.raises(PermissionDenied):  # no supervisor's approval
         store.write(lambda s: hand_off_batch(s, codes=[code], to_unit="Tư pháp", ctx=ctx, approval_id="", now=at))
     wrong = approve(Action.HANDOFF_BATCH, batch_target([code, other]), at=at)
@@ -74,12 +74,12 @@ def test_handoff_batch_rows_tags_and_status(env, approve):
         [first] = row.handoffs
         assert (first.seq, first.from_unit, first.to_unit) == (1, "Bộ phận Tiếp nhận và Trả kết quả",
                                                                 "Công chức Tư pháp - Hộ tịch")
-        assert first.step_due_at == datetime(2026, 11, 27, 17, 0) and first.result == "on_time"
+        assert first.step_due_at == datetime(2026, 11, 27, 8, 0) and first.result == "on_time"
         assert [line.code for line in batch_for_day(s, agency_code=ctx.agency_code, day=date(2026, 11, 27))] \
             == [other]
     store.write(lambda s: record_step(s, code=code, from_unit="Công chức Tư pháp - Hộ tịch",
                                       to_unit="Bộ phận Tiếp nhận và Trả kết quả", given_by="tuphap01",
-                                      received_by=ctx.officer, at=datetime(2026, 12, 3, 9, 0),
+                                      received_by=ctx.officer, at=datetime(2026, 12, 3, 9, 0), ctx=ctx,
                                       step_due_at=datetime(2026, 12, 2, 17, 0)))
     with store.read() as s:
         assert [h.result for h in get_dossier_row(s, code).handoffs] == ["on_time", "late"]
@@ -91,6 +91,12 @@ def test_return_to_owner_and_to_authorised_person(env):
     for code in codes:
         for target in (S.PROCESSING, S.RESOLVED):
             store.write(lambda s, c=code, t=target: change_status(s, c, t, ctx=ctx, now=datetime(2026, 11, 24, 9)))
+    with store.read() as s:  # the fee owed comes from the store: 3.000 đ not paid yet
+        assert load_for_return(s, codes[0]).dossier.fee_outstanding_vnd == 3000
+    from counter_app.services.fees import PaymentMethod, collect
+
+    store.write(lambda s: collect(s, code=codes[0], amount_vnd=3000, method=PaymentMethod.CASH, receipt_no="BL-1",
+                                  ctx=ctx, now=datetime(2026, 11, 25, 9, 55)))
     with store.read() as s:
         flow = load_for_return(s, codes[0])
     with pytest.raises(ReturnError) as err:
@@ -135,7 +141,8 @@ def test_result_back_makes_the_dossier_ready_and_notifies_after_commit(env, capl
     code = store.write(lambda s: record_reception(s, flow, ctx=ctx, allocator=alloc,
                                                   now=datetime(2026, 11, 23, 9))).value.code
     store.write(lambda s: change_status(s, code, S.PROCESSING, ctx=ctx, now=datetime(2026, 11, 23, 10)))
-    notice = store.write(lambda s: record_result(s, code=code, department="Tư pháp", given_by="tp01", ctx=ctx,
+    notice = store.write(lambda s: record_result(s, code=code, department="Công chức Tư pháp", given_by="tp01",
+                                                 ctx=ctx,
                                                  now=datetime(2026, 11, 26, 10))).value
     with store.read() as s:
         row = get_dossier_row(s, code)

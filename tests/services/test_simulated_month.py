@@ -100,8 +100,16 @@ def month(desk, approve, tmp_path):
         return store.write(lambda s: file_scanned_result(s, scanned=text, ctx=ctx, now=at, given_by="tuphap01"))
 
     def give_back(key, at, *, owner=True):
+        if not owner:  # the written authorisation is scanned and kept with the dossier first
+            from counter_app.services.return_authorisation import attach_authorisation, has_authorisation
+
+            store.write(lambda s: attach_authorisation(
+                s, data_root=tmp_path / "files", dossier_code=code[key], data=b"%PDF-1.4 giay uy quyen", pages=1,
+                by=ctx.officer, now=at, original_filename="uy-quyen.pdf"))
+            with store.read() as s:
+                assert has_authorisation(s, code[key])
         with store.read() as s:
-            flow = load_for_return(s, code[key], fee_outstanding_vnd=outstanding_vnd(s, code[key]))
+            flow = load_for_return(s, code[key])  # the fees owed come from the store
         if owner:
             flow.verify_owner(id_number=flow.dossier.applicant_id_number, source=IdentitySource.CHIP)
         else:
@@ -122,7 +130,7 @@ def month(desk, approve, tmp_path):
     with store.read() as s:  # B came after 15:00: not in Monday's batch any more, in Tuesday's
         seen["after_0211"] = [x.code for x in batch_for_day(s, agency_code=ctx.agency_code, day=date(2026, 11, 2))]
     scan_in("B", D(2026, 11, 2, 15, 35))
-    seen["batch_0311"] = batch(date(2026, 11, 3), D(2026, 11, 3, 8, 30))
+    seen["batch_0311"] = batch(date(2026, 11, 3), D(2026, 11, 3, 8, 0))  # B: due at the opening (08:00)
     receive("C", D(2026, 11, 3, 9, 0), outcome="supplement")
     receive("D", D(2026, 11, 4, 9, 0), outcome="refuse", fee=0)
     seen["notice_A"] = result("A", D(2026, 11, 4, 10, 0))
@@ -162,7 +170,7 @@ def month(desk, approve, tmp_path):
                                  approval_id=approve(Action.REFUND_FEE, code["G"], at=at), now=at))
     scan(f"https://dichvucong.hanoi.gov.vn/tra-cuu?ma={code['C']}", D(2026, 11, 12, 10, 0))
     store.write(lambda s: record_step(s, code=code["F"], from_unit=DEPT, to_unit=BOSS, given_by="tuphap01",
-                                      received_by="lanhdao01", at=D(2026, 11, 12, 16, 0),
+                                      received_by="lanhdao01", at=D(2026, 11, 12, 16, 0), ctx=ctx,
                                       step_due_at=D(2026, 11, 12, 17, 0)))
     # --- weeks 3–5 ------------------------------------------------------------------------------
     result("F", D(2026, 11, 16, 9, 0))
@@ -173,7 +181,7 @@ def month(desk, approve, tmp_path):
     pay("H", 3000, PaymentMethod.CASH, "BL-0007", D(2026, 11, 23, 9, 5))
     seen["batch_2311"] = batch(date(2026, 11, 23), D(2026, 11, 23, 10, 0))
     store.write(lambda s: record_step(s, code=code["H"], from_unit=DEPT, to_unit=BOSS, given_by="tuphap01",
-                                      received_by="lanhdao01", at=D(2026, 11, 25, 10, 0),
+                                      received_by="lanhdao01", at=D(2026, 11, 25, 10, 0), ctx=ctx,
                                       step_due_at=D(2026, 11, 26, 17, 0)))
     seen["due_I"] = receive("I", D(2026, 11, 25, 15, 10)).due_at
     seen["batch_2711"] = batch(date(2026, 11, 27), D(2026, 11, 27, 8, 30))
@@ -211,12 +219,23 @@ def test_statuses_control_slips_and_notices(month):
                  for k, c in code.items()}
         e_due = get_dossier_row(s, code["E"]).due_at
         warns = due_soon(s, agency_code=ctx.agency_code, now=NOW)
+        from counter_app.services.returns import receiver_of
+
+        receivers = {k: (r.receiver_kind, r.receiver_name, r.receiver_id_number, r.identified_by,
+                         len(r.authorisation_sha256), r.at) if r else None
+                     for k in ("A", "B", "F", "C") for r in [receiver_of(s, code[k])]}
+    # Who received: A and F their owners (by the chip); B an authorised person, the scanned authorisation kept.
+    assert receivers["A"] == ("owner", "Công dân Thử 1", "001090123401", "chip", 0, D(2026, 11, 5, 8, 30))
+    assert receivers["F"][:1] + receivers["F"][3:5] == ("owner", "chip", 0)
+    assert receivers["B"] == ("authorised", "Người Được Ủy Quyền", "001190000111", "chip", 64, D(2026, 11, 6, 9, 5))
+    assert receivers["C"] is None  # resolved, not collected yet
     assert status == {"A": "returned", "B": "returned", "C": "resolved", "D": "refused", "E": "resolved",
                       "F": "returned", "G": "withdrawn", "H": "processing", "I": "processing",
                       "K": "supplement_requested", "Z": "received"}
     first = (1, COUNTER, DEPT)
     back = (2, DEPT, COUNTER)
-    # First step due at 17:00 of the batch day: handed off that day = đúng hạn, a day later = quá hạn.
+    # First step due at 17:00 of the batch day for a dossier received that day, at the opening (08:00) of the
+    # batch day for one received after 15:00 (B, I): handed off by then = đúng hạn, later = quá hạn.
     # The step back is due at the appointment: A 04/11 < 05/11 trước hạn; B 05/11 16:00 ≤ 17:00 đúng hạn;
     # C exactly at 10:00 đúng hạn; E 18/11 after the extended 17/11 17:00 quá hạn; F 16/11 > 13/11 quá hạn.
     assert slips["A"] == [(*first, "on_time"), (*back, "early")]
@@ -276,6 +295,7 @@ def test_indicators_against_hand_counts(month):
     assert agency.digitised == 2 and agency.digitised_rate == pytest.approx(2 / 8)
     assert agency.extended == 1  # E's apology and new appointment
     assert dict(agency.ratings) == {"Rất hài lòng": 1, "Hài lòng": 1, "Không hài lòng": 1}
+    assert (agency.rated_very_satisfied, agency.rated_satisfied, agency.rated_unsatisfied) == (1, 1, 1)  # A, B, F
     assert agency.satisfied_rate == pytest.approx(2 / 3)
     assert agency.codes_late == [code["E"], code["F"]]  # in order of reception
     # ratings: A Rất hài lòng, B Hài lòng, F Không hài lòng → (3 − 1) / 3 satisfied
@@ -295,7 +315,6 @@ def test_tracking_book_xlsx_and_pdf(month, tmp_path):
     assert [line.code for line in lines] == [code[k] for k in order]
     by = {k: line for k, line in zip(order, lines)}
     assert (by["A"].handed_off_at, by["A"].result_back_at, by["A"].returned_at) == (
-    assert (agency.rated_very_satisfied, agency.rated_satisfied, agency.rated_unsatisfied) == (1, 1, 1)  # A, B, F
         D(2026, 11, 2, 10, 0), D(2026, 11, 4, 10, 0), D(2026, 11, 5, 8, 30))
     assert by["C"].received_at == D(2026, 11, 9, 10, 0) and by["C"].returned_at is None
     assert by["F"].result_back_at == D(2026, 11, 16, 9, 0), "the department → counter step, not the internal one"

@@ -39,7 +39,7 @@ def test_book_rows_and_xlsx_round_trip(demo_profile, demo_store, tmp_path, appro
     store.write(lambda s: hand_off_batch(s, codes=[first], to_unit="Tư pháp", ctx=ctx, approval_id=approval,
                                          now=datetime(2026, 11, 2, 16)))
     store.write(lambda s: record_step(s, code=first, from_unit="Tư pháp", to_unit="Bộ phận Một cửa",
-                                      given_by="tp01", received_by=ctx.officer, at=datetime(2026, 11, 4, 10),
+                                      given_by="tp01", received_by=ctx.officer, at=datetime(2026, 11, 4, 10), ctx=ctx,
                                       step_due_at=datetime(2026, 11, 5, 9)))
     store.write(lambda s: change_status(s, first, S.RESOLVED, ctx=ctx, now=datetime(2026, 11, 4, 10)))
     store.write(lambda s: change_status(s, first, S.RETURNED, ctx=ctx, now=datetime(2026, 11, 4, 14)))
