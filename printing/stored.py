@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import select
@@ -43,6 +44,46 @@ def dossier_from_row(row: DossierRow) -> Dossier:
                   for h in row.handoffs])
 
 
+#: The lookup page of the city backend (``city_backend/routes_public.py``), both placeholders filled.
+BACKEND_LOOKUP = "/tra-cuu?ma={code}&so={digits}"
+_DIGITS_PARAM = re.compile(r"[?&][^?&=#]*=\{digits\}")
+
+
+def receipt_lookup_pattern(session: Session, applicant: Applicant) -> str | None:
+    """The address the receipt's QR carries (địa chỉ tra cứu hồ sơ), ``{code}`` left for :func:`lookup_url`.
+
+    ``counter.lookup_url_pattern`` when configured; else the city backend's own page
+    (``backend.url`` of the configuration, or the address given to ``sync --configure``) +
+    :data:`BACKEND_LOOKUP`; else ``[lookup] url`` of ``resources/brand/forms.toml``. ``{digits}`` is replaced
+    by the last four digits of the applicant's ID number (or tax code), as on the lookup form;
+    without them the parameter is left out and the citizen types them on the page."""
+    from counter_app.services.online import last_digits
+
+    config = load_config()
+    pattern = config.counter.lookup_url_pattern.strip()
+    if not pattern:
+        base = config.backend.url.strip()
+        if not base:
+            from counter_app.sync import state
+
+            base = str(state.get(session, state.SERVER_URL) or "").strip()
+        pattern = base.rstrip("/") + BACKEND_LOOKUP if base else ""
+    if not pattern:
+        from counter_app.resources import load_toml
+
+        pattern = str(load_toml("brand", "forms.toml").get("lookup", {}).get("url", "")).strip()
+    if not pattern:
+        return None
+    if "{digits}" in pattern:
+        digits = last_digits(applicant.id_number or applicant.tax_code)
+        if digits:
+            pattern = pattern.replace("{digits}", digits)
+        else:
+            pattern = _DIGITS_PARAM.sub(lambda m: "?" if m.group(0).startswith("?") else "", pattern)
+            pattern = pattern.replace("?&", "?").rstrip("?").replace("{digits}", "")
+    return pattern
+
+
 def stored_context(session: Session, code: str, *, form: str, now: datetime) -> FormContext:
     row = get_dossier_row(session, code)
     dossier = dossier_from_row(row)
@@ -55,9 +96,7 @@ def stored_context(session: Session, code: str, *, form: str, now: datetime) -> 
                       officer_name=officer.full_name if officer else row.officer,
                       register_seq=row.code.rsplit("-", 1)[-1], register_book=f"{row.received_at:%Y}",
                       limit=TimeLimit(LimitKind(row.limit_kind), row.limit_value) if row.limit_kind else None)
-    pattern = load_config().counter.lookup_url_pattern  # the receipt QR's address, when configured
-    if pattern and "{digits}" not in pattern:  # the digits never go on paper or in a QR (docs/online.md)
-        ctx.lookup_pattern = pattern
+    ctx.lookup_pattern = receipt_lookup_pattern(session, dossier.applicant)
     if form == "supplement":
         ctx.reasons, ctx.supplement_items = reasons[:1], reasons[1:]
     elif form == "apology":

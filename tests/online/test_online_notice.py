@@ -178,15 +178,8 @@ def test_supplement_request_goes_out_with_its_form(online_server, online_agency,
     assert json.dumps(envelope, ensure_ascii=False).count(rec.code) >= 2
 
 
-def test_the_receipts_qr_follows_the_configured_pattern_to_the_lookup_page(online_server, online_agency, counter,
-                                                                         tmp_path, monkeypatch):
-    import zxingcpp
-    from PIL import Image
-
-    config = tmp_path / "config.toml"
-    config.write_text(f'[counter]\nlookup_url_pattern = "{online_server.url}/tra-cuu?ma={{code}}"\n', encoding="utf-8")
-    monkeypatch.setenv("QMC_CONFIG", str(config))
-    submitted = submit(online_server.url, online_agency, [("to-khai.pdf", 0, FORM), ("cccd.bin", 3, CARD)])
+def _received_online(online_server, online_agency, counter) -> tuple[str, object]:
+    submitted = submit(online_server.url, online_agency, [("to-khai.pdf", 0, FORM), ("cccd.png", 3, CARD)])
     with counter.client() as client:
         online = next(d for d in waiting_list(client) if d.id == submitted["id"])
         with counter.store.read() as s:
@@ -199,20 +192,68 @@ def test_the_receipts_qr_follows_the_configured_pattern_to_the_lookup_page(onlin
         rec = counter.store.write(lambda s: channels.receive_online(
             s, flow, online, ctx=counter.ctx, allocator=allocator_for(counter, now=NOW), now=NOW).value)
         assert sync_once(counter.store, client, now=lambda: NOW).ok
-    with counter.store.read() as s:
-        notice = form_notice(s, rec.code, Outcome.RECEIVE, now=NOW)
+    return rec.code, online
+
+
+def _qr_urls(pdf_bytes: bytes, tmp_path: Path) -> list[str]:
+    import zxingcpp
+    from PIL import Image
+
+    tmp_path.mkdir(exist_ok=True)
     pdf = tmp_path / "receipt.pdf"
-    pdf.write_bytes(notice.attachments[0].data)
+    pdf.write_bytes(pdf_bytes)
     subprocess.run(["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "page")],
                    check=True)
     [png] = tmp_path.glob("page*.png")
-    urls = [r.text for r in zxingcpp.read_barcodes(Image.open(png)) if r.text.startswith("http")]
-    assert urls == [f"{online_server.url}/tra-cuu?ma={rec.code}"]
-    # The citizen adds the 4 digits (from an address of its own: the lookup bucket is per address).
-    with httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.23"), timeout=10) as citizen:
-        page = citizen.get(urls[0] + "&so=" + ID_NUMBER[-4:])
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(png)) if r.text.startswith("http")]
+
+
+def _follow(url: str, address: str) -> httpx.Response:
+    """The citizen's phone opens the QR's address (from an address of its own: the bucket is per client)."""
+    with httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=10) as citizen:
+        return citizen.get(url)
+
+
+@pytest.mark.parametrize("config_line", [
+    'lookup_url_pattern = "{url}/tra-cuu?so={{digits}}&ma={{code}}"',  # configured, both placeholders
+    "",  # not configured: the city backend's own page, built from the address the counter syncs with
+])
+def test_the_receipts_qr_opens_the_dossiers_status_on_the_lookup_page(online_server, online_agency, counter,
+                                                                     tmp_path, monkeypatch, config_line):
+    from printing.render import render_form
+    from printing.stored import stored_context
+
+    config = tmp_path / "config.toml"
+    config.write_text("[counter]\n" + config_line.format(url=online_server.url) + "\n", encoding="utf-8")
+    monkeypatch.setenv("QMC_CONFIG", str(config))
+    code, _ = _received_online(online_server, online_agency, counter)
+    with counter.store.read() as s:
+        notice = form_notice(s, code, Outcome.RECEIVE, now=NOW)  # the PDF sent to the online applicant
+        printed = render_form("receipt", stored_context(s, code, form="receipt", now=NOW)).pdf  # on paper
+    expected = (f"{online_server.url}/tra-cuu?so={ID_NUMBER[-4:]}&ma={code}" if config_line
+                else f"{online_server.url}/tra-cuu?ma={code}&so={ID_NUMBER[-4:]}")
+    assert _qr_urls(notice.attachments[0].data, tmp_path / "sent") == [expected]
+    assert _qr_urls(printed, tmp_path / "printed") == [expected]
+    page = _follow(expected, "127.0.0.23" if config_line else "127.0.0.24")
     assert page.status_code == 200 and DossierStatus.RECEIVED.label_vi in page.text
     assert NAME not in page.text and ID_NUMBER not in page.text
+
+
+def test_lookup_pattern_without_digits_to_put(tmp_path, monkeypatch, counter):
+    """An applicant without an ID number: the digits parameter is left out (the citizen types them)."""
+    from types import SimpleNamespace
+
+    from printing.stored import receipt_lookup_pattern
+
+    config = tmp_path / "config.toml"
+    config.write_text('[counter]\nlookup_url_pattern = "https://tra.example/tra-cuu?ma={code}&so={digits}"\n',
+                      encoding="utf-8")
+    monkeypatch.setenv("QMC_CONFIG", str(config))
+    with counter.store.read() as s:
+        assert receipt_lookup_pattern(s, SimpleNamespace(id_number="", tax_code="")) == \
+            "https://tra.example/tra-cuu?ma={code}"
+        assert receipt_lookup_pattern(s, SimpleNamespace(id_number=ID_NUMBER, tax_code="")) == \
+            "https://tra.example/tra-cuu?ma={code}&so=3456"
 
 
 def test_offline_after_the_decision_the_take_waits_and_the_citizen_is_still_told(online_server, online_agency,

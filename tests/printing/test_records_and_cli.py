@@ -124,15 +124,17 @@ def test_cli_sample_in_process(tmp_path, capsys):
     assert "không có biểu mẫu" in capsys.readouterr().err
 
 
-def test_cli_stored_dossier_and_wrong_basis(stored, tmp_path, capsys):
+def test_cli_stored_dossier_and_wrong_basis(stored, tmp_path, capsys, cli_officer):
     profile, store, code = stored
     data_dir = str(profile.root)
     out = tmp_path / "c.pdf"
-    assert main(["--data-dir", data_dir, "print", "control", "--dossier", code, "--out", str(out)]) == 0
+    assert main(["--data-dir", data_dir, "print", "control", "--dossier", code, "--out", str(out), *cli_officer()]) == 0
     assert out.exists() and "Bản PDF lưu tại" in capsys.readouterr().out
-    assert main(["--data-dir", data_dir, "print", "control", "--dossier", code, "--legal-basis", "2018"]) == 2
+    assert main(["--data-dir", data_dir, "print", "control", "--dossier", code, "--legal-basis", "2018",
+                 *cli_officer()]) == 2
     assert "Bỏ --legal-basis" in capsys.readouterr().err
-    assert main(["--data-dir", data_dir, "print", "receipt", "--dossier", "000.00.01.H26-261127-0999"]) == 2
+    assert main(["--data-dir", data_dir, "print", "receipt", "--dossier", "000.00.01.H26-261127-0999",
+                 *cli_officer()]) == 2
     assert "Không tìm thấy hồ sơ" in capsys.readouterr().err
 
 
@@ -174,13 +176,14 @@ def test_apology_letter_of_a_stored_dossier_names_both_appointments(desk, approv
     from datetime import datetime as dt
 
     from counter_app.security.permissions import Action
-    from counter_app.services.late import extend
+    from counter_app.services.late import extend, extension_target
     from printing.render import render_form
 
     rec = desk.receive("1.004873", dt(2026, 11, 23, 9, 0))  # due Fri 27/11/2026 09:00
     new_due = dt(2026, 12, 4, 16, 0)
     desk.store.write(lambda s: extend(s, code=rec.code, new_due_at=new_due, reason="Chờ kết quả xác minh",
-                                      ctx=desk.ctx, approval_id=approve(Action.EXTEND_DEADLINE, rec.code,
+                                      ctx=desk.ctx, approval_id=approve(Action.EXTEND_DEADLINE,
+                                                                        extension_target(rec.code, new_due),
                                                                         at=dt(2026, 11, 25, 9)),
                                       now=dt(2026, 11, 25, 9)))
     with desk.store.read() as s:
@@ -207,12 +210,15 @@ def test_the_printed_receipt_qr_follows_the_configured_lookup_pattern(stored, tm
         ctx = stored_context(s, code, form="receipt", now=at)
     assert lookup_url(code, ctx.lookup_pattern) == f"https://tra-cuu.example.vn/hs?ma={code}"
     config.write_text('[counter]\nlookup_url_pattern = "https://x.vn/?ma={code}&so={digits}"\n', encoding="utf-8")
-    with store.read() as s:  # a pattern asking for the ID digits is never used on paper
-        assert stored_context(s, code, form="receipt", now=at).lookup_pattern is None
+    with store.read() as s:  # {digits}: the last 4 digits of the ID number, as the lookup page asks (issue 13)
+        ctx = stored_context(s, code, form="receipt", now=at)
+    digits = "".join(ch for ch in ctx.dossier.applicant.id_number if ch.isdigit())[-4:]
+    assert lookup_url(code, ctx.lookup_pattern) == f"https://x.vn/?ma={code}&so={digits}"
 
 
 def test_cli_reprint_of_a_receipt_needs_a_supervisor_given_at_that_moment(stored, cups_server, find_output,
-                                                                          tmp_path, capsys, monkeypatch):
+                                                                          tmp_path, capsys, monkeypatch,
+                                                                          cli_officer):
     import getpass
 
     from counter_app.services.prints import list_prints as prints_of
@@ -222,14 +228,14 @@ def test_cli_reprint_of_a_receipt_needs_a_supervisor_given_at_that_moment(stored
     store.close()  # the command opens the profile itself
     monkeypatch.setenv("CUPS_SERVER", cups_server.socket)
     cmd = ["--data-dir", data_dir, "print", "receipt", "--dossier", code, "--printer", "QMC_PDF"]
-    assert main(cmd) == 0  # the original, printed
+    assert main([*cmd, *cli_officer()]) == 0  # the original, printed
     capsys.readouterr()
-    assert main([*cmd, "--reason", "Công dân làm mất"]) == 2
+    assert main([*cmd, "--reason", "Công dân làm mất", *cli_officer()]) == 2
     assert "lãnh đạo phê duyệt" in capsys.readouterr().err
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": "sai-mat-khau")
-    assert main([*cmd, "--reason", "Công dân làm mất", "--supervisor", "lanhdao01"]) == 2
+    assert main([*cmd, "--reason", "Công dân làm mất", "--supervisor", "lanhdao01", *cli_officer()]) == 2
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": "demo-lanhdao01")
-    assert main([*cmd, "--reason", "Công dân làm mất", "--supervisor", "lanhdao01"]) == 0
+    assert main([*cmd, "--reason", "Công dân làm mất", "--supervisor", "lanhdao01", *cli_officer()]) == 0
     assert "(BẢN IN LẠI)" in capsys.readouterr().out
     from counter_app.profile import Profile
 
