@@ -1,5 +1,5 @@
 """Diagnostics for the help desk: versions, database and audit state, disk, sync backlog;
-and the support bundle (logs + diagnostics, personal data redacted)."""
+and the support bundle (logs, crash reports + diagnostics, personal data redacted)."""
 
 from __future__ import annotations
 
@@ -65,7 +65,10 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def last_errors(log_dir: Path, *, limit: int = 10, level: str = "WARNING") -> list[dict]:
-    """The newest ``limit`` log entries at ``level`` or above (already redacted by the log filter)."""
+    """The newest ``limit`` log entries at ``level`` or above (already redacted by the log filter).
+
+    ``message`` is the English technical line; ``message_vi`` the officer's message when the entry
+    is about a core error (``counter_app.logsetup.CoreMessageFilter``), else ``""``."""
     wanted = {"WARNING": ("WARNING", "ERROR", "CRITICAL"), "ERROR": ("ERROR", "CRITICAL")}[level]
     found: list[dict] = []
     files = sorted(log_dir.glob("counter.log*"), key=lambda f: f.stat().st_mtime) if log_dir.exists() else []
@@ -76,8 +79,9 @@ def last_errors(log_dir: Path, *, limit: int = 10, level: str = "WARNING") -> li
             except ValueError:
                 continue
             if isinstance(entry, dict) and entry.get("level") in wanted:
-                found.append({k: entry.get(k, "") for k in ("at", "level", "logger", "message")})
-    return [{**e, "message": redact(str(e["message"]))[:500]} for e in found[-limit:]][::-1]
+                found.append({k: entry.get(k, "") for k in ("at", "level", "logger", "message", "message_vi")})
+    return [{**e, "message": redact(str(e["message"]))[:500], "message_vi": redact(str(e["message_vi"]))[:500]}
+            for e in found[-limit:]][::-1]
 
 
 def check_devices(cfg, *, spool_dir: Path, token=None, now: datetime | None = None, only: str | None = None,
@@ -123,13 +127,16 @@ def _printer_state(checks, size_class: str, printer: str, spool_dir: Path, now: 
     return checks.DeviceCheck(key, True, f"Máy in “{printer}” sẵn sàng.", "ready")
 
 
-def support_bundle(path: Path, *, diagnostics: dict, log_dir: Path) -> Path:
-    """A zip of the diagnostics and the logs, every text redacted once more on the way in."""
+def support_bundle(path: Path, *, diagnostics: dict, log_dir: Path, crash_dir: Path | None = None) -> Path:
+    """A zip of the diagnostics, the logs and the crash reports (``crash_dir``, by default the
+    profile's ``crash/`` beside ``log_dir``), every text redacted once more on the way in."""
+    crash_dir = log_dir.parent / "crash" if crash_dir is None else crash_dir
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("diagnostics.json", redact(json.dumps(diagnostics, ensure_ascii=False, indent=2)))
-        if log_dir.exists():
-            for f in sorted(log_dir.glob("*")):
+        for folder, files in (("logs", sorted(log_dir.glob("*")) if log_dir.exists() else []),
+                              ("crash", sorted(crash_dir.glob("*.txt")) if crash_dir.is_dir() else [])):
+            for f in files:
                 if f.is_file():
-                    zf.writestr(f"logs/{f.name}", redact(f.read_text(encoding="utf-8", errors="replace")))
+                    zf.writestr(f"{folder}/{f.name}", redact(f.read_text(encoding="utf-8", errors="replace")))
     return path

@@ -4,10 +4,13 @@ Order: QApplication → language (``$QMC_LANG``) → brand theme → profile →
 while a worker thread opens the store (:mod:`ui.startup`) → main window (for the signed-in
 officer) → event loop. Nothing SQLAlchemy-, printing- or device-related is imported before
 the sign-in window shows. ``$QMC_EXIT_AFTER_START_MS`` quits after that many ms, from the
-sign-in window too (bundle smoke test); ``$QMC_DEMO_AUTO_SIGNIN=1`` signs the demo officer in
-without the dialog (demo profile only). A demo profile lives in a temporary folder, deleted on exit.
-Errors raised by the core are shown with their Vietnamese message, never a traceback;
-anything unexpected is logged to stderr and reported in a short dialog.
+sign-in window and the first-run setup wizard too (bundle smoke test);
+``$QMC_DEMO_AUTO_SIGNIN=1`` signs the demo officer in without the dialog (demo profile only);
+``$QMC_SMOKE_RECEIPT=<pdf>`` (demo only) receives a dossier, prints its receipt there and exits 0
+(:mod:`ui.smoke`). A demo profile lives in a temporary folder, deleted on exit.
+Errors raised by the core are shown with their message in the interface language, never a
+traceback; anything unexpected — at start-up or in a slot — gets a calm dialog and a redacted
+crash report in the profile's ``crash/`` folder (in the support bundle), never a raw traceback.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
@@ -27,9 +31,10 @@ from counter_app.domain.errors import CounterError
 from counter_app.profile import Profile
 
 from .i18n import install_language, language_from_env, remove_language
+from .labels import error_text
+from .smoke import SMOKE_ENV, SmokeRun, smoke_target
 from .startup import PendingWorkspace, StartCache
 from .theme import Theme
-from .labels import error_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -51,11 +56,21 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
     profile: Profile | None = None
     pending: PendingWorkspace | None = None
     workspace: Workspace | None = None
+    crashes = CrashReports()
+    smoke = smoke_target()
+    if smoke is not None and not demo:
+        print(f"{SMOKE_ENV} works with --demo only (it records a dossier).", file=sys.stderr)
+        remove_language(app, translator)
+        return 2
     try:
-        with _errors_shown_as_dialogs():
+        with _errors_shown_as_dialogs(crashes):
             try:
                 profile = Profile.throwaway_demo() if demo else Profile.default(data_dir)
                 _log_to_profile(profile)
+                crashes.folder = profile.root / "crash"
+                exit_after = os.environ.get("QMC_EXIT_AFTER_START_MS")  # smoke tests of the bundle
+                if exit_after:  # quits from the setup wizard and the sign-in window too
+                    QTimer.singleShot(int(exit_after), lambda: _exit_now(app))
                 settings = ui_settings(profile)
                 theme = Theme(app, scale=_saved_scale(settings))
                 theme.apply()
@@ -70,9 +85,6 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
                         return 0  # the setup wizard was left: nothing written
                 cache = StartCache(settings)
                 pending = PendingWorkspace(profile, None if demo else cache.load())
-                exit_after = os.environ.get("QMC_EXIT_AFTER_START_MS")  # smoke tests of the bundle
-                if exit_after:  # quits from the sign-in window too
-                    QTimer.singleShot(int(exit_after), lambda: _exit_now(app))
                 signed_in = sign_in_at_start(pending)
                 if pending.started:
                     workspace = pending.wait()  # raises what opening the store raised
@@ -85,11 +97,13 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
                 show_error(None, error_text(exc))
                 return 1
             except Exception:
-                traceback.print_exc(file=sys.stderr)
-                show_error(None, _unexpected())
+                crashes.report(*sys.exc_info(), when="start-up")
                 return 1
             scanner = install_scanner_filter(app, window)
             window.show()
+            if smoke is not None:  # the bundle smoke test: receive, print the receipt to PDF, exit 0
+                run = SmokeRun(app, window, workspace, smoke)
+                QTimer.singleShot(0, run.start)
             try:
                 return app.exec()
             finally:
@@ -141,7 +155,8 @@ def sign_in_at_start(workspace: Workspace | PendingWorkspace) -> bool:
     """
     from .signin import DEMO_OFFICER, SignInDialog
 
-    if workspace.profile.demo and os.environ.get("QMC_DEMO_AUTO_SIGNIN") == "1":
+    auto = os.environ.get("QMC_DEMO_AUTO_SIGNIN") == "1" or smoke_target() is not None
+    if workspace.profile.demo and auto:
         workspace.sign_in(*DEMO_OFFICER)
         return True
     if isinstance(workspace, PendingWorkspace) and workspace.cached is None:
@@ -183,14 +198,39 @@ def start_after_first_paint(widget: QWidget, then) -> None:
 
 
 def _log_to_profile(profile: Profile) -> None:
-    """Redacted rotating logs in the profile; an unhandled error gets a calm message and a saved report."""
-    from counter_app.logsetup import install_crash_handler, setup
+    """Redacted rotating logs in the profile (unhandled errors: :class:`CrashReports`)."""
+    from counter_app.logsetup import setup
 
     setup(profile.log_dir)
-    install_crash_handler(profile.root / "crash", on_crash=lambda report: show_error(
-        None, QCoreApplication.translate(
-            "App", "Ứng dụng gặp lỗi không mong đợi. Thao tác vừa rồi có thể chưa được lưu; hãy kiểm tra lại. "
-                   "Báo cáo lỗi đã được lưu ({name}) để gửi bộ phận hỗ trợ.").format(name=report.name)))
+
+
+class CrashReports:
+    """Unexpected errors: a redacted report in ``folder`` (the profile's ``crash/``, in the support
+    bundle) and a calm dialog naming it. Before a profile is known the traceback goes to stderr,
+    redacted."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+
+    def report(self, exc_type, exc, tb, *, when: str = "") -> Path | None:
+        from counter_app.security.redaction import redact
+
+        saved: Path | None = None
+        if self.folder is not None:
+            from counter_app.logsetup import save_crash_report
+
+            try:
+                saved = save_crash_report(self.folder, exc_type, exc, tb, when=when)
+            except OSError:  # a full or read-only disk: stderr is all that is left
+                saved = None
+        if saved is None:
+            print(redact("".join(traceback.format_exception(exc_type, exc, tb))), file=sys.stderr)
+            show_error(QApplication.activeWindow(), _unexpected())
+        else:
+            print(f"unexpected {exc_type.__name__}; report saved: {saved}", file=sys.stderr)
+            show_error(QApplication.activeWindow(), _unexpected() + " " + QCoreApplication.translate(
+                "App", "Báo cáo lỗi đã được lưu ({name}) để gửi bộ phận hỗ trợ.").format(name=saved.name))
+        return saved
 
 
 def card_reader_factory(profile: Profile):
@@ -248,18 +288,17 @@ def _unexpected() -> str:
 
 
 @contextmanager
-def _errors_shown_as_dialogs() -> Iterator[None]:
-    """While the GUI runs, an exception escaping a slot is shown, not dumped (PyQt would abort)."""
+def _errors_shown_as_dialogs(crashes: CrashReports) -> Iterator[None]:
+    """While the GUI runs, an exception escaping a slot is shown, not dumped (PyQt would abort):
+    a core error by its message, anything else by a calm message and a saved report."""
     previous = sys.excepthook
 
     def hook(exc_type, exc, tb) -> None:
         if isinstance(exc, CounterError):
             log.warning("unhandled %s: %s", exc.code, exc)
-            message = error_text(exc)
+            show_error(QApplication.activeWindow(), error_text(exc))
         else:
-            traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
-            message = _unexpected()
-        show_error(QApplication.activeWindow(), message)
+            crashes.report(exc_type, exc, tb)
 
     sys.excepthook = hook
     try:
