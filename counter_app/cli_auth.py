@@ -147,7 +147,8 @@ def sign_in(args: argparse.Namespace, path: tuple[str, ...], requirement: Requir
                                            details={"role": officer.role.value}, at=now))
     finally:
         store.close()
-    print(f"Cán bộ {officer.full_name} ({officer.username}) đã đăng nhập để chạy “{command}”.", file=sys.stderr)
+    if sys.stderr.isatty():  # scripts read stderr for the error line only
+        print(f"Cán bộ {officer.full_name} ({officer.username}) đã đăng nhập để chạy “{command}”.", file=sys.stderr)
     return officer
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +41,16 @@ def demo_store(demo_profile: Profile) -> Store:
     s = demo_profile.open_store()
     yield s
     s.close()
+
+
+@pytest.fixture
+def cli_officer(monkeypatch):
+    """``main([..., *cli_officer("canbo01")])``: sign a demo officer in for ONE command (docs/demo.md
+    passwords on standard input, ``--password-stdin``, or ``password``); ``then`` is what the command reads after it."""
+    def sign(username: str = "canbo01", *, password: str = "", then: str = "") -> list[str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(f"{password or 'demo-' + username}\n{then}"))
+        return ["--officer", username, "--password-stdin"]
+    return sign
 
 
 SUPERVISOR, SUPERVISOR_PASSWORD = "lanhdao01", "mat-khau-lanh-dao"

@@ -74,3 +74,14 @@ class Desk:
 
         return self.store.write(lambda s: change_status(s, code, target, ctx=self.ctx, now=at, reason=reason,
                                                         approval_id=approval_id))
+
+
+def server_officer(admin, agency: str, username: str = "canbo01", role: str = "officer") -> str:
+    """The officer ``username`` on the real city backend with the demo password ``demo-<username>``
+    (docs/demo.md), so ``cli_officer(username)`` signs in online at a counter registered there."""
+    r = admin.http.post(f"/v1/admin/agencies/{agency}/officers",
+                        json={"username": username, "full_name": f"Cán bộ {username}", "role": role})
+    assert r.status_code in (200, 201, 409), r.text
+    admin.http.put(f"/v1/admin/agencies/{agency}/officers/{username}/password",
+                   json={"password": f"demo-{username}"}).raise_for_status()
+    return username

@@ -40,10 +40,10 @@ def test_in_day_after_cutoff_on_friday_is_monday(tmp_path):
     assert main(["--data-dir", str(tmp_path), "calendar", "due", "--received", "2026-11-27T15:10", "--in-day"]) == 0
 
 
-def test_agency_override_table(tmp_path, capsys):
+def test_agency_override_table(tmp_path, capsys, cli_officer):
     d = ["--data-dir", str(tmp_path)]
     assert main([*d, "calendar", "override", "add", "2026-11-30", "--kind", "off", "--agency", "000.00.01.H26",
-                 "--note", "Thông báo số 1/TB-DEMO"]) == 0
+                 "--note", "Thông báo số 1/TB-DEMO", *cli_officer("lanhdao01")]) == 0
     capsys.readouterr()
     main([*d, "calendar", "due", "--received", "2026-11-27T15:10", "--in-day"])
     assert capsys.readouterr().out.strip() == "2026-11-30T17:00"
@@ -51,8 +51,9 @@ def test_agency_override_table(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == "2026-12-01T17:00"
     main([*d, "calendar", "override", "list"])
     assert "2026-11-30\toff\t000.00.01.H26\tThông báo số 1/TB-DEMO" in capsys.readouterr().out
-    assert main([*d, "calendar", "override", "remove", "2026-11-30", "--agency", "000.00.01.H26"]) == 0
-    assert main([*d, "calendar", "override", "remove", "2026-11-30", "--agency", "000.00.01.H26"]) == 2
+    rm = [*d, "calendar", "override", "remove", "2026-11-30", "--agency", "000.00.01.H26"]
+    assert main([*rm, *cli_officer("lanhdao01")]) == 0
+    assert main([*rm, *cli_officer("lanhdao01")]) == 2
     assert "Không có ngày nghỉ" in capsys.readouterr().err
 
 

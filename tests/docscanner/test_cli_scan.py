@@ -43,11 +43,11 @@ def test_scan_errors_are_vietnamese_and_exit_2(sane_config_dir, tmp_path, capsys
     assert main(["scan", "--device", "test:0", "--pages", "0", "--out", str(tmp_path / "x.pdf")]) == 2
 
 
-def test_scan_in_process_with_options_and_attach_to_dossier(received_dossier, capsys, tmp_path, scanner):
+def test_scan_in_process_with_options_and_attach_to_dossier(received_dossier, capsys, tmp_path, scanner, cli_officer):
     profile, store, code, _ = received_dossier
     out = tmp_path / "tp2.pdf"
     rc = main(["--data-dir", str(profile.root), "scan", "--device", "test:1", "--pages", "3", "--mode", "lineart",
-               "--resolution", "100", "--out", str(out), "--dossier", code, "--component", "2"])
+               "--resolution", "100", "--out", str(out), "--dossier", code, "--component", "2", *cli_officer()])
     captured = capsys.readouterr()
     assert rc == 0, captured.err
     assert _pages(out) == 3

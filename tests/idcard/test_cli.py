@@ -28,10 +28,11 @@ def _exe() -> str:
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(tmp_path, cli_officer):
     csca = tmp_path / "csca.der"
     csca.write_bytes(shared_pki().csca.public_bytes(serialization.Encoding.DER))
-    assert main(["--data-dir", str(tmp_path / "data"), "idcard", "csca", "import", str(csca)]) == 0
+    assert main(["--data-dir", str(tmp_path / "data"), "idcard", "csca", "import", str(csca),
+                 *cli_officer("quantri")]) == 0
     return tmp_path / "data"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 from datetime import datetime
@@ -176,18 +175,18 @@ def test_config_round_trip_with_providers(tmp_path):
     assert config.load(config.save(cfg, tmp_path / "c.toml")) == cfg
 
 
-def test_cli_secret_deliver_and_list(tmp_path, gateway, os_keyring, monkeypatch, capsys):
+def test_cli_secret_deliver_and_list(tmp_path, gateway, os_keyring, monkeypatch, capsys, cli_officer):
     data = tmp_path / "profile"
     conf = tmp_path / "config.toml"
     conf.write_text(f'[notify]\nproviders = "sms"\nsms_url = "{gateway.url}"\n', encoding="utf-8")
     monkeypatch.setenv("QMC_CONFIG", str(conf))
-    monkeypatch.setattr("sys.stdin", io.StringIO("sms-key-from-stdin\n"))
-    assert main(["--data-dir", str(data), "notices", "secret", SMS_API_KEY]) == 0
+    signed = cli_officer("quantri", then="sms-key-from-stdin\n")  # the password's line, then the secret's
+    assert main(["--data-dir", str(data), "notices", "secret", SMS_API_KEY, *signed]) == 0
     out = capsys.readouterr().out
     assert "sms-key-from-stdin" not in out and SMS_API_KEY in out
-    assert main(["--data-dir", str(data), "notices", "secret", "notify-fax"]) == 2
+    assert main(["--data-dir", str(data), "notices", "secret", "notify-fax", *cli_officer("quantri")]) == 2
     item = drop(data)
-    assert main(["--data-dir", str(data), "notices", "list"]) == 0
+    assert main(["--data-dir", str(data), "notices", "list", *cli_officer("canbo01")]) == 0
     listed = capsys.readouterr().out
     assert "chờ gửi" in listed and "091****678" in listed and "0912345678" not in listed
     assert main(["--data-dir", str(data), "notices", "deliver"]) == 0

@@ -35,13 +35,14 @@ def _postal_dossier(root) -> str:
         store.close()
 
 
-def test_postal_find_and_sent(tmp_path, capsys):
+def test_postal_find_and_sent(tmp_path, capsys, cli_officer):
     code = _postal_dossier(tmp_path)
     assert main(["--data-dir", str(tmp_path), "postal", "find", "rr473124829gb"]) == 0
     assert capsys.readouterr().out.split("\t")[:2] == [code, "kênh 3"]
-    assert main(["--data-dir", str(tmp_path), "postal", "sent", code, "EE000000006VN"]) == 2  # bad check digit
+    assert main(["--data-dir", str(tmp_path), "postal", "sent", code, "EE000000006VN",
+                 *cli_officer()]) == 2  # bad check digit
     assert "Số hiệu bưu gửi không hợp lệ" in capsys.readouterr().err
-    assert main(["--data-dir", str(tmp_path), "postal", "sent", code, "EE000000005VN"]) == 0
+    assert main(["--data-dir", str(tmp_path), "postal", "sent", code, "EE000000005VN", *cli_officer()]) == 0
     assert "EE000000005VN" in capsys.readouterr().out
     assert main(["--data-dir", str(tmp_path), "postal", "find", "EE000000005VN"]) == 0
     assert capsys.readouterr().out.strip().endswith("đi EE000000005VN")
@@ -49,20 +50,21 @@ def test_postal_find_and_sent(tmp_path, capsys):
     assert "Không có hồ sơ" in capsys.readouterr().err
 
 
-def test_online_list_without_a_server_says_what_to_do(tmp_path, capsys):
-    assert main(["--data-dir", str(tmp_path), "online", "list"]) == 2
+def test_online_list_without_a_server_says_what_to_do(tmp_path, capsys, cli_officer):
+    assert main(["--data-dir", str(tmp_path), "online", "list", *cli_officer()]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Lỗi: ") and len(err) > 20
 
 
 def test_online_list_shows_the_waiting_submissions_masked(online_server, online_admin, online_agency, tmp_path,
-                                                         capsys):
+                                                         capsys, cli_officer):
     import base64
     import uuid
 
     import httpx
 
     from online_helpers import ID_NUMBER, NAME, PORTAL_TOKEN
+    from qmc_testing import server_officer
     from sync_helpers import PROCEDURE, Counter
 
     code = f"Q-CL{uuid.uuid4().hex[:4].upper()}"
@@ -72,7 +74,8 @@ def test_online_list_shows_the_waiting_submissions_masked(online_server, online_
             "files": [{"name": "a.pdf", "component": 0, "content_base64": base64.b64encode(b"%PDF-1.4 x").decode()}]}
     r = httpx.post(f"{online_server.url}/v1/online/dossiers", json=body, headers={"X-Portal-Token": PORTAL_TOKEN})
     assert r.status_code == 201, r.text
-    assert main(["--data-dir", str(tmp_path), "online", "list"]) == 0
+    server_officer(online_admin, online_agency)  # a registered counter signs in online first
+    assert main(["--data-dir", str(tmp_path), "online", "list", *cli_officer()]) == 0
     out = capsys.readouterr().out
     [line] = [x for x in out.splitlines() if x.startswith(r.json()["id"])]
     assert line.split("\t")[2:] == [PROCEDURE, "001******456", "1 tệp"]

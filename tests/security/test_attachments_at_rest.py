@@ -181,14 +181,14 @@ def test_retention_purges_only_returned_synced_dossiers_past_the_period(sealed):
     assert again.dossiers == [] and again.files_deleted == 0
 
 
-def test_purge_command_needs_a_retention_and_reports(sealed, capsys, monkeypatch):
+def test_purge_command_needs_a_retention_and_reports(sealed, capsys, monkeypatch, cli_officer):
     profile, desk = sealed
     code = _returned(desk, T0)
     _attach(desk, profile.root, code)
     _synced(desk.store, code)
     desk.store.close()
-    assert main(["--data-dir", str(profile.root), "purge"]) == 2
+    assert main(["--data-dir", str(profile.root), "purge", *cli_officer("quantri")]) == 2
     assert "security.retention_days" in capsys.readouterr().err
-    assert main(["--data-dir", str(profile.root), "purge", "--days", "7"]) == 0
+    assert main(["--data-dir", str(profile.root), "purge", "--days", "7", *cli_officer("quantri")]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Đã xóa bản sao của 1 hồ sơ (1 tệp,") and code in out

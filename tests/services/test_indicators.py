@@ -62,14 +62,14 @@ def test_grouped_by_procedure(month):
     assert by_proc["2.000884"].withdrawn == 1 and by_proc["2.000884"].on_time_rate is None
 
 
-def test_printed_report_and_cli(month, demo_profile, tmp_path, capsys):
+def test_printed_report_and_cli(month, demo_profile, tmp_path, capsys, cli_officer):
     import subprocess
 
     from counter_app.cli import main
 
     out = tmp_path / "chi-so.pdf"
     assert main(["--data-dir", str(demo_profile.root), "report", "indicators", "--from", "2026-11-01",
-                 "--to", "2026-11-30", "--at", "2026-11-30T12:00", "--out", str(out)]) == 0
+                 "--to", "2026-11-30", "--at", "2026-11-30T12:00", "--out", str(out), *cli_officer()]) == 0
     assert "4 hồ sơ tiếp nhận" in capsys.readouterr().out
     text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -86,9 +86,10 @@ def test_printed_report_and_cli(month, demo_profile, tmp_path, capsys):
     assert "0 0 0 0 0 0 1 0 — 0,0% 0 0 0 —" in flat
     assert "Đúng hạn" in flat and "Quá hạn" in flat and "Đang quá hạn" in flat  # the chart's legend
     assert main(["--data-dir", str(demo_profile.root), "report", "indicators", "--from", "2026-11-30",
-                 "--to", "2026-11-01", "--out", str(out)]) == 2
+                 "--to", "2026-11-01", "--out", str(out), *cli_officer()]) == 2
     assert "Ngày kết thúc phải sau" in capsys.readouterr().err
     book = tmp_path / "so.xlsx"
+    supervisor = cli_officer("lanhdao01", password="mat-khau-lanh-dao")  # the approve fixture's password
     assert main(["--data-dir", str(demo_profile.root), "report", "book", "--from", "2026-11-01", "--to",
-                 "2026-11-30", "--out", str(book)]) == 0
+                 "2026-11-30", "--out", str(book), *supervisor]) == 0
     assert "(4 hồ sơ)" in capsys.readouterr().out and book.exists()

@@ -28,7 +28,10 @@ def test_merge_rules():
     assert "counter.lookup_url_pattern" in config.agency_keys() and "backend.url" not in config.agency_keys()
 
 
-def test_counter_fetches_keeps_and_applies_its_agency_settings(tmp_path, server, admin, agency, registered, capsys):
+def test_counter_fetches_keeps_and_applies_its_agency_settings(tmp_path, server, admin, agency, registered, capsys,
+                                                              cli_officer):
+    from qmc_testing import server_officer
+
     r = admin.http.put(f"/v1/admin/agencies/{agency}/settings",
                        json={"settings": {"sync": {"interval_seconds": 90}, "security": {"idle_lock_minutes": 3}}})
     assert r.status_code == 200, r.text
@@ -42,7 +45,8 @@ def test_counter_fetches_keeps_and_applies_its_agency_settings(tmp_path, server,
     store.close()
     local = tmp_path / "config.toml"
     local.write_text("[sync]\ninterval_seconds = 15\nwarn_offline_hours = 12\n", encoding="utf-8")
-    assert main(["--data-dir", str(data), "config", "agency", "--file", str(local)]) == 0
+    server_officer(admin, agency, "quantri", "admin")  # a registered counter signs in online first
+    assert main(["--data-dir", str(data), "config", "agency", "--file", str(local), *cli_officer("quantri")]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["sync"]["interval_seconds"] == 90, "the agency's value wins"
     assert shown["sync"]["warn_offline_hours"] == 12, "the local file's other values stay"
@@ -64,8 +68,8 @@ def test_an_unusable_agency_document_is_ignored(tmp_path):
         config.save_agency_settings({"devices": {"printer_a4": "X"}}, local)
 
 
-def test_without_a_sync_registration_the_command_says_so(tmp_path, capsys):
-    assert main(["--data-dir", str(tmp_path / "d"), "config", "agency"]) == 2
+def test_without_a_sync_registration_the_command_says_so(tmp_path, capsys, cli_officer):
+    assert main(["--data-dir", str(tmp_path / "d"), "config", "agency", *cli_officer("quantri")]) == 2
     assert "chưa được cấu hình đồng bộ" in capsys.readouterr().err
 
 
