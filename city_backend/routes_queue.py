@@ -12,15 +12,18 @@ import asyncio
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from datetime import date
+
+from fastapi import APIRouter, Header, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from . import queueing
+from . import queue_kpis, queueing
 from .db import server_now, wire
-from .deps import CallerDep, DbDep
-from .errors import ERROR_RESPONSES
-from .schemas_queue import (ActionIn, CallNextIn, CallNextOut, CallOut, CallsOut, ReconcileIn, ReconcileOut,
-                            TicketIn, TicketOut, VisitStateName)
+from .deps import CallerDep, DbDep, get_caller, require_admin
+from .errors import ERROR_RESPONSES, ApiError
+from .schemas import AGENCY_PATTERN
+from .schemas_queue import (ActionIn, CallNextIn, CallNextOut, CallOut, CallsOut, QueueKpisOut, ReconcileIn,
+                            ReconcileOut, TicketIn, TicketOut, VisitStateName)
 
 router = APIRouter(prefix="/v1/queue", tags=["queue"], responses=ERROR_RESPONSES)
 
@@ -63,6 +66,30 @@ def reconcile(body: ReconcileIn, caller: CallerDep, db: DbDep) -> ReconcileOut:
     """Visit changes made at a counter, each applied once (paper tickets keyed in offline included)."""
     with db.session() as s:
         return ReconcileOut(results=queueing.reconcile(db, s, caller, body.events))
+
+
+@router.get("/kpis", response_model=QueueKpisOut)
+def kpis(request: Request, db: DbDep, day: date | None = None,
+         agency: Annotated[str | None, Query(pattern=AGENCY_PATTERN)] = None,
+         authorization: Annotated[str | None, Header()] = None,
+         x_admin_token: Annotated[str | None, Header()] = None) -> QueueKpisOut:
+    """The site's queue indicators of ``day`` (default today): issued, served, no-shows, still
+    waiting, mean and longest wait, mean service, per counter, ratings. A registered device sees
+    its own agency's; the administrator (``X-Admin-Token``) names the ``agency``."""
+    if x_admin_token is not None:
+        require_admin(request, x_admin_token)
+        if not agency:
+            raise ApiError(422, "agency_required", "agency is required with the admin token",
+                           "Cần chọn cơ quan (tham số agency).")
+        scope = agency
+    else:
+        caller = get_caller(request, authorization)
+        if agency and agency != caller.agency_code:
+            raise ApiError(403, "forbidden", "another agency's queue",
+                           "Chỉ xem được chỉ số hàng chờ của cơ quan mình.")
+        scope = caller.agency_code
+    with db.session() as s:
+        return queue_kpis.day_kpis(s, scope, day or server_now().date())
 
 
 def _calls(db, agency_code: str, after: int | None) -> tuple[list[CallOut], int]:

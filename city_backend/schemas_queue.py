@@ -118,3 +118,31 @@ class ReconcileResult(BaseModel):
 
 class ReconcileOut(BaseModel):
     results: list[ReconcileResult]
+
+
+class CounterKpisOut(BaseModel):
+    counter_code: str
+    served: int
+    no_shows: int
+    mean_service_seconds: float | None
+
+
+class RatingCount(BaseModel):
+    level: int  # on the three levels: 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng
+    count: int
+
+
+class QueueKpisOut(BaseModel):
+    """The site's queue indicators of a day (every counter, every kiosk)."""
+
+    agency_code: str
+    day: date
+    issued: int
+    served: int
+    no_shows: int
+    waiting: int  # still waiting now (or at the end of a past day)
+    mean_wait_seconds: float | None  # issue -> first call, of the called tickets
+    max_wait_seconds: float | None
+    mean_service_seconds: float | None  # time being served (holds excluded), of the visits done
+    per_counter: list[CounterKpisOut]
+    ratings: list[RatingCount]

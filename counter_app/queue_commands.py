@@ -74,30 +74,71 @@ def _run_window(cmd: list[str]) -> int:
     return subprocess.call(cmd)
 
 
-def _minutes(td) -> str:
-    return "-" if td is None else f"{td.total_seconds() / 60:.1f} phút"
+def _minutes(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds / 60:.1f} phút"
+
+
+def _seconds(td) -> float | None:
+    return None if td is None else round(td.total_seconds(), 1)
+
+
+def local_kpis(k) -> dict:
+    """The counter's own :class:`~counter_app.domain.queue_kpis.QueueKpis` in the coordinator's
+    wire shape (``GET /v1/queue/kpis``), so both print the same way."""
+    return {"issued": k.issued, "served": k.served, "no_shows": k.no_shows, "waiting": k.waiting,
+            "mean_wait_seconds": _seconds(k.mean_wait), "max_wait_seconds": _seconds(k.max_wait),
+            "mean_service_seconds": _seconds(k.mean_service),
+            "per_counter": [{"counter_code": c.counter, "served": c.served, "no_shows": c.no_shows,
+                             "mean_service_seconds": _seconds(c.mean_service)}
+                            for _, c in sorted(k.per_counter.items())],
+            "ratings": [{"level": lv, "count": n} for lv, n in sorted(k.ratings.items())]}
+
+
+def print_kpis(k: dict, *, source: str) -> None:
+    print(source)
+    print(f"Số đã cấp: {k['issued']}; đã phục vụ: {k['served']}; vắng mặt: {k['no_shows']}; còn chờ: {k['waiting']}")
+    print(f"Chờ trung bình: {_minutes(k['mean_wait_seconds'])}; lâu nhất: {_minutes(k['max_wait_seconds'])}; "
+          f"phục vụ trung bình: {_minutes(k['mean_service_seconds'])}")
+    for c in k["per_counter"]:
+        print(f"  Quầy {c['counter_code']}: phục vụ {c['served']}, vắng mặt {c['no_shows']}, "
+              f"trung bình {_minutes(c['mean_service_seconds'])}")
+    print(f"Đánh giá (mức: số lượt): {({r['level']: r['count'] for r in k['ratings']})}")
+
+
+def _kpis(args: argparse.Namespace, store) -> int:
+    """The site's figures from the coordinator when this profile is registered; else (or when
+    it does not answer) this counter's own queue, said so."""
+    from . import clock
+    from .services import queue
+    from .sync.errors import ServerUnreachable
+    from .sync.queue_client import queue_client_for
+
+    day = args.day or clock.now().date()
+    client = queue_client_for(store)
+    if client is not None:
+        try:
+            with client:
+                print_kpis(client.kpis(day), source=f"Chỉ số hàng chờ ngày {day:%d/%m/%Y} — cả điểm phục vụ "
+                                                    "(máy chủ điều phối)")
+            return 0
+        except ServerUnreachable as exc:
+            print(f"{exc.message_vi} Chỉ hiển thị số liệu của quầy này.", file=sys.stderr)
+    with store.read() as s:
+        k = queue.day_kpis(s, day=day)
+    print_kpis(local_kpis(k), source=f"Chỉ số hàng chờ ngày {day:%d/%m/%Y} — hàng chờ của quầy này")
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     from . import clock
     from .profile import Profile
-    from .services import queue
     from .sync.queue_client import push_visits, queue_client_for
 
     profile = Profile.default(args.data_dir)
     store = profile.open_store()
     try:
         if args.queue_command == "kpis":
-            with store.read() as s:
-                k = queue.day_kpis(s, day=args.day or clock.now().date())
-            print(f"Số đã cấp: {k.issued}; đã phục vụ: {k.served}; vắng mặt: {k.no_shows}; còn chờ: {k.waiting}")
-            print(f"Chờ trung bình: {_minutes(k.mean_wait)}; lâu nhất: {_minutes(k.max_wait)}; "
-                  f"phục vụ trung bình: {_minutes(k.mean_service)}")
-            for code, c in sorted(k.per_counter.items()):
-                print(f"  Quầy {code}: phục vụ {c.served}, vắng mặt {c.no_shows}, "
-                      f"trung bình {_minutes(c.mean_service)}")
-            print(f"Đánh giá (mức: số lượt): {dict(sorted(k.ratings.items()))}")
-            return 0
+            return _kpis(args, store)
         client = queue_client_for(store)
         if args.queue_command == "push":
             if client is None:

@@ -13,7 +13,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -47,6 +47,10 @@ class QueueClient(SyncClient):
         """Long-poll: returns as soon as there is a call after ``after`` (or after ``wait`` s)."""
         params = {"wait": wait} if after is None else {"after": after, "wait": wait}
         return self._call("GET", "/v1/queue/calls", params=params, timeout=wait + 10).json()
+
+    def kpis(self, day: date | None = None) -> dict[str, Any]:
+        """The site's queue indicators of ``day`` (every counter's tickets), as the coordinator computes them."""
+        return self._call("GET", "/v1/queue/kpis", params={"day": day.isoformat()} if day else None).json()
 
     def reconcile(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return self.reconcile_visits(events)
