@@ -258,8 +258,10 @@ class HandoffPage(QFrame):
             self._error(self.tr("Ghi rõ lý do chậm trả kết quả (in trên văn bản xin lỗi)."))
             return
         code = warning.code
-        approval_id = ask_approval(self, self.workspace, self.runner, action=Action.EXTEND_DEADLINE, target=code,
-                                   reason=reason)
+        label = self.tr("Hồ sơ {code}: hẹn trả kết quả mới {new}").format(code=code,
+                                                                        new=f"{new_due_at:%H:%M ngày %d/%m/%Y}")
+        approval_id = ask_approval(self, self.workspace, self.runner, action=Action.EXTEND_DEADLINE,
+                                   target=late.extension_target(code, new_due_at), reason=reason, target_label=label)
         if approval_id is None:
             return
         at, ctx = self.workspace.now(), self.workspace.context

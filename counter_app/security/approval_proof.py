@@ -97,7 +97,8 @@ def claim_for(*, id: str, action: Action, target: str, requested_by: str, approv
 _STATUS_ACTIONS = {"refused": Action.REFUSE_DOSSIER, "cancelled": Action.CANCEL_DOSSIER,
                    "withdrawn": Action.WITHDRAW_DOSSIER}
 _KIND_ACTIONS = {"dossier.refuse": Action.REFUSE_DOSSIER, "dossier.extension": Action.EXTEND_DEADLINE,
-                 "fee.refund": Action.REFUND_FEE, "handoff.batch": Action.HANDOFF_BATCH,
+                 "fee.refund": Action.REFUND_FEE, "fee.cancel": Action.REFUND_FEE,
+                 "handoff.batch": Action.HANDOFF_BATCH,
                  "receipt.reprint": Action.REPRINT_RECEIPT}
 
 
@@ -108,6 +109,12 @@ def required_action(kind: str, payload: dict[str, Any]) -> Action | None:
     if kind == "dossier.status":
         return _STATUS_ACTIONS.get(str(payload.get("status")))
     return None
+
+
+def fee_target(kind: str, code: str, receipt_no: str, amount_vnd: int) -> str:
+    """The approval target of a fee refund or cancellation: the dossier, the receipt and the
+    amount, so the supervisor approves a sum (= services.fees.refund_target / cancel_target)."""
+    return f"{'fee-refund' if kind == 'fee.refund' else 'fee-cancel'}:{code}:{receipt_no}:{int(amount_vnd)}"
 
 
 def expected_target(kind: str, aggregate: str, payload: dict[str, Any]) -> str | None:
@@ -121,4 +128,16 @@ def expected_target(kind: str, aggregate: str, payload: dict[str, Any]) -> str |
         return f"handoff-batch:{len(codes)}:{digest}"  # = services.handoffs.batch_target
     if kind == "dossier.refuse":
         return None  # services.dossiers.refusal_target: the resumed code, or "reception:…"
+    if kind in ("fee.refund", "fee.cancel") and "receipt_no" in payload:  # older refunds named the dossier only
+        try:
+            return fee_target(kind, aggregate, str(payload["receipt_no"]), int(payload.get("amount_vnd")))
+        except (TypeError, ValueError):
+            return ""
+    if kind == "dossier.extension" and isinstance(payload.get("new_due_at"), str):
+        return extension_target(aggregate, payload["new_due_at"])  # the approval names the new date
     return aggregate
+
+
+def extension_target(code: str, new_due_at_iso: str) -> str:
+    """What a supervisor approves for an extension (Mẫu 04): this dossier moved to this new date."""
+    return f"{code}|hẹn mới {new_due_at_iso}"

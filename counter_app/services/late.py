@@ -10,7 +10,7 @@ of warning days and of extensions, and how the new date is suggested
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,7 +21,7 @@ from ..domain.legal_basis import LegalBasis
 from ..domain.status import TRANSITIONS, DossierStatus
 from ..domain.time_limit import LimitKind, TimeLimit
 from ..resources import load_toml
-from ..security import approvals
+from ..security import approval_proof, approvals
 from ..security.permissions import Action, require
 from ..storage.models import DossierRow
 from ..storage.models_lifecycle import ExtensionRow
@@ -38,8 +38,33 @@ class DueWarning:
     overdue: bool
 
 
+def warn_from(cal, due: datetime, working_days: int) -> datetime:
+    """The moment ``working_days`` working days before ``due`` on the agency's calendar: the same
+    working moment of the day (working time since the opening) that many working days earlier, so
+    weekends, holidays, days off and the schedule's own hours count, not a fixed 8 h a day."""
+    day = due.date()
+    periods = cal.working_periods(day)
+    elapsed = cal.working_time_between(periods[0][0], due) if periods else timedelta(0)
+    for _ in range(max(0, working_days)):
+        day = _previous_working_day(cal, day)
+    if day == due.date():
+        return due
+    opening = cal.working_periods(day)[0][0]
+    return min(cal.add_working_time(opening, elapsed), cal.end_of_working_day(day))
+
+
+def _previous_working_day(cal, d: date) -> date:
+    for _ in range(366 * 3):
+        d -= timedelta(days=1)
+        if cal.is_working_day(d):
+            return d
+    raise ConfigurationError("no working day in the past three years",
+                             "Không tìm thấy ngày làm việc nào trước đó. Kiểm tra bảng ngày nghỉ.")
+
+
 def due_soon(session: Session, *, agency_code: str, now: datetime) -> list[DueWarning]:
-    """Open dossiers whose appointment is within the warning window (or already past)."""
+    """Open dossiers whose appointment is within the warning window (``[late] warn_working_days``
+    working days before it on the agency's calendar, :func:`warn_from`), or already past."""
     days = int(load_toml("rules", "lifecycle.toml")["late"]["warn_working_days"])
     open_states = [s.value for s in DossierStatus if TRANSITIONS[s] and s is not DossierStatus.RESOLVED]
     out = []
@@ -47,7 +72,7 @@ def due_soon(session: Session, *, agency_code: str, now: datetime) -> list[DueWa
             DossierRow.agency_code == agency_code, DossierRow.status.in_(open_states),
             DossierRow.due_at.is_not(None)).order_by(DossierRow.due_at)):
         cal = calendar_for(session, agency_code=agency_code, basis=LegalBasis(row.legal_basis))
-        if now >= row.due_at or cal.working_time_between(now, row.due_at) <= timedelta(hours=8 * days):
+        if now >= warn_from(cal, row.due_at, days):
             out.append(DueWarning(row.code, row.procedure_name, row.due_at, now >= row.due_at))
     return out
 
@@ -75,11 +100,26 @@ def suggest_new_due(session: Session, *, code: str, now: datetime) -> datetime:
     return cal.add_working_time(base, timedelta(minutes=limit_minutes(limit, cal.schedule.hours_per_working_day)))
 
 
+def extension_target(code: str, new_due_at: datetime) -> str:
+    """What the supervisor approves: this dossier's extension *to this new date* (the city server
+    re-derives it from the event, ``approval_proof.expected_target``)."""
+    return approval_proof.extension_target(code, new_due_at.isoformat())
+
+
+#: No extension once the result is back or the dossier has ended.
+_NOT_EXTENDABLE = {DossierStatus.RESOLVED, DossierStatus.RETURNED, DossierStatus.CANCELLED}
+
+
 def extend(session: Session, *, code: str, new_due_at: datetime, reason: str, ctx: CounterContext,
            approval_id: str, now: datetime) -> OpResult[datetime]:
-    """Apologise and move the appointment (Mẫu 04) — once, with a supervisor's approval."""
+    """Apologise and move the appointment (Mẫu 04) — once, with a supervisor's approval of exactly
+    this new date (:func:`extension_target`)."""
     require(ctx.role, Action.EXTEND_DEADLINE)
     row = get_dossier_row(session, code)
+    status = DossierStatus(row.status)
+    if status in _NOT_EXTENDABLE or status.is_terminal:
+        raise ValidationError(f"dossier {code} is {status.value}",
+                              f"Hồ sơ {code} đang ở trạng thái “{status.label_vi}”; không xin lỗi, gia hạn được.")
     limit = int(load_toml("rules", "lifecycle.toml")["late"]["max_extensions"])
     done = session.scalar(select(func.count()).where(ExtensionRow.dossier_code == code)) or 0
     if done >= limit:
@@ -89,10 +129,8 @@ def extend(session: Session, *, code: str, new_due_at: datetime, reason: str, ct
         raise ValidationError("no reason", "Ghi rõ lý do chậm trả kết quả (in trên văn bản xin lỗi).")
     if row.due_at is None or new_due_at <= row.due_at:
         raise ValidationError("new date not later", "Ngày hẹn mới phải sau ngày hẹn cũ.")
-    if DossierStatus(row.status).is_terminal:
-        raise ValidationError("closed dossier", "Hồ sơ đã kết thúc; không thể gia hạn.")
-    approvals.consume(session, approval_id=approval_id, action=Action.EXTEND_DEADLINE, target=code,
-                      by=ctx.officer, now=now)
+    approvals.consume(session, approval_id=approval_id, action=Action.EXTEND_DEADLINE,
+                      target=extension_target(code, new_due_at), by=ctx.officer, now=now)
     session.add(ExtensionRow(dossier_code=code, old_due_at=row.due_at, new_due_at=new_due_at, reason=reason.strip(),
                              at=now, officer=ctx.officer, approval_id=approval_id))
     old, row.due_at = row.due_at, new_due_at

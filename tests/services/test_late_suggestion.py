@@ -25,7 +25,7 @@ def test_suggestion_adds_the_procedure_limit_across_the_weekend_and_the_holiday(
         suggested = late.suggest_new_due(s, code=rec.code, now=asked)
     # Thu 19/11 09:00 + 24 h: Thu 7 h, Fri 20 8 h (15), Sat/Sun off, Mon 23 8 h (23), Tue 24 holiday, Wed 25 1 h
     assert suggested == datetime(2026, 11, 25, 9, 0)
-    approval = approve(Action.EXTEND_DEADLINE, rec.code, at=asked)
+    approval = approve(Action.EXTEND_DEADLINE, late.extension_target(rec.code, suggested), at=asked)
     store.write(lambda s: late.extend(s, code=rec.code, new_due_at=suggested, reason="chờ xác minh", ctx=ctx,
                                       approval_id=approval, now=asked))  # the core takes it as it is
 

@@ -34,10 +34,11 @@ from openpyxl import load_workbook
 from counter_app.domain.applicant import Applicant, ApplicantKind, Contact, IdentitySource
 from counter_app.security.permissions import Action
 from counter_app.services.dossiers import get_dossier_row
-from counter_app.services.fees import PaymentMethod, collect, daily_cash_report, outstanding_vnd, refund
+from counter_app.services.fees import (PaymentMethod, collect, daily_cash_report, outstanding_vnd, refund,
+                                       refund_target)
 from counter_app.services.handoffs import batch_for_day, batch_target, hand_off_batch, record_step
 from counter_app.services.indicators import GroupBy, compute
-from counter_app.services.late import due_soon, extend, withdraw
+from counter_app.services.late import due_soon, extend, extension_target, withdraw
 from counter_app.services.ratings import record_rating, satisfaction, satisfied_rate
 from counter_app.services.results import file_scanned_result, record_result
 from counter_app.services.returns import ReturnError, load_for_return, record_return
@@ -157,17 +158,20 @@ def month(desk, approve, tmp_path):
     seen["batch_1011"] = batch(date(2026, 11, 10), D(2026, 11, 10, 9, 30))
     with store.read() as s:
         seen["warn_1111"] = due_soon(s, agency_code=ctx.agency_code, now=D(2026, 11, 11, 9, 0))
-    at = D(2026, 11, 11, 10, 0)
-    store.write(lambda s: extend(s, code=code["E"], new_due_at=D(2026, 11, 17, 17, 0), reason="Chờ xác minh",
-                                 ctx=ctx, approval_id=approve(Action.EXTEND_DEADLINE, code["E"], at=at), now=at))
+    at, new_due = D(2026, 11, 11, 10, 0), D(2026, 11, 17, 17, 0)  # the approval names the new date
+    ok = approve(Action.EXTEND_DEADLINE, extension_target(code["E"], new_due), at=at)
+    store.write(lambda s: extend(s, code=code["E"], new_due_at=new_due, reason="Chờ xác minh", ctx=ctx,
+                                 approval_id=ok, now=at))
     receive("G", D(2026, 11, 11, 9, 0), proc="1.001022", fee=15000)
     pay("G", 15000, PaymentMethod.CASH, "BL-0006", D(2026, 11, 11, 9, 5))
     at = D(2026, 11, 12, 10, 0)
     store.write(lambda s: withdraw(s, code=code["G"], reason="Công dân rút hồ sơ", ctx=ctx,
                                    approval_id=approve(Action.WITHDRAW_DOSSIER, code["G"], at=at), now=at))
     at = D(2026, 11, 12, 10, 30)
-    store.write(lambda s: refund(s, code=code["G"], amount_vnd=15000, reason="Hồ sơ rút, hoàn lệ phí", ctx=ctx,
-                                 approval_id=approve(Action.REFUND_FEE, code["G"], at=at), now=at))
+    store.write(lambda s: refund(s, code=code["G"], receipt_no="BL-0006", amount_vnd=15000, ctx=ctx,
+                                 reason="Hồ sơ rút, hoàn lệ phí", now=at,
+                                 approval_id=approve(Action.REFUND_FEE, refund_target(code["G"], "BL-0006", 15000),
+                                                     at=at)))
     scan(f"https://dichvucong.hanoi.gov.vn/tra-cuu?ma={code['C']}", D(2026, 11, 12, 10, 0))
     store.write(lambda s: record_step(s, code=code["F"], from_unit=DEPT, to_unit=BOSS, given_by="tuphap01",
                                       received_by="lanhdao01", at=D(2026, 11, 12, 16, 0), ctx=ctx,
@@ -270,6 +274,8 @@ def test_fees_and_cash_reports(month):
     assert (day[9].by_method, day[9].receipts, day[9].net) == ({"cash": 3000, "qr": 3000}, 2, 6000)  # E, C
     assert (day[11].by_method, day[11].net) == ({"cash": 15000}, 15000)  # G
     assert (day[12].by_method, day[12].refunds, day[12].net) == ({}, 15000, -15000)  # G's refund
+    assert day[12].refunded_by_method == {"cash": 15000}, "G paid in cash (BL-0006): refunded in cash"
+    assert [(x.kind, x.receipt_no, x.amount_vnd) for x in day[12].lines] == [("refund", "BL-0006", 15000)]
     assert (day[30].receipts, day[30].net) == (0, 0)
 
 

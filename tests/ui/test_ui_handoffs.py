@@ -118,7 +118,8 @@ def test_scanned_result_and_apology_for_an_overdue_dossier(qtbot, window, worksp
     assert "lý do" in page.error.text() and page.asked == []  # nobody bothered without a reason
     page.apologise(new_due_at=datetime(2026, 12, 2, 17, 0), reason="Chờ kết quả xác minh")
     qtbot.waitUntil(lambda: page.last_print is not None, timeout=20000)
-    assert page.asked == [(Action.EXTEND_DEADLINE, overdue)]
+    assert page.asked == [(Action.EXTEND_DEADLINE, f"{overdue}|hẹn mới 2026-12-02T17:00:00")]
+    assert "hẹn trả kết quả mới 17:00 ngày 02/12/2026" in page.shown[-1]  # the supervisor sees the new date
     assert workspace.dossier_detail(overdue).summary.due_at == datetime(2026, 12, 2, 17, 0)
     letter = pdf_text(page.last_print.record.saved_pdf)
     assert "XIN LỖI" in letter and "Chờ kết quả xác minh" in letter and overdue in letter
@@ -153,7 +154,7 @@ def test_the_apology_dialog_suggests_a_date_in_working_days(qtbot, window, works
     qtbot.waitUntil(lambda: page.last_print is not None, timeout=20000)
     # now Fri 27/11 09:15 + 3 working days (24 h): Fri 6 h 45, Sat/Sun off, Mon 30 8 h, Tue 01/12 8 h, Wed 1 h 15
     assert seen == [datetime(2026, 12, 2, 9, 15)]
-    assert page.asked == [(Action.EXTEND_DEADLINE, overdue)]
+    assert page.asked == [(Action.EXTEND_DEADLINE, f"{overdue}|hẹn mới 2026-12-02T09:15:00")]
     assert workspace.dossier_detail(overdue).summary.due_at == datetime(2026, 12, 2, 9, 15)
 
 
