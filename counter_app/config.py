@@ -60,6 +60,11 @@ class SecurityConfig:
     allow_insecure_keyring: bool = False  # documented fallback, an admin's explicit choice
     retention_days: int = 0  # purge local copies of returned, synced dossiers' files after this (0 = keep)
     retention_personal_fields: bool = False  # the purge also blanks ID number, phone, e-mail, addresses
+    prints_keep_days: int = 7  # saved/failed form PDFs in <profile>/prints are deleted after this (≥ 1)
+
+    def __post_init__(self) -> None:
+        if self.prints_keep_days < 1:
+            raise ValueError("“security.prints_keep_days” phải từ 1 trở lên (tệp PDF biểu mẫu không được giữ mãi)")
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,8 @@ def _stored(args, basis, at) -> int:
     mark = " (BẢN IN LẠI)" if outcome.record.reprint else ""
     if outcome.job:
         print(f"Đã gửi tới máy in {outcome.job.printer}{mark}: {_state_vi(outcome.job.state.value)}")
-    print(f"Bản PDF lưu tại {outcome.record.saved_pdf}{mark}")
+    if outcome.record.saved_pdf:  # "": the printer took the job and the clear copy was deleted
+        print(f"Bản PDF lưu tại {outcome.record.saved_pdf}{mark}")
     return 0
 
 

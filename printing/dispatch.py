@@ -35,7 +35,8 @@ def print_form(*, store: Store, form: str, ctx: FormContext, officer: str, now: 
     """Render and print ``form`` for ``ctx.dossier``; a second print is a reprint and needs ``reason``
     (and, for the receipt, a supervisor's ``approval_id``: without it nothing is printed or recorded).
 
-    Without ``printers`` the PDF is only saved to ``spool_dir`` (job state "saved").
+    Without ``printers`` the PDF is only saved to ``spool_dir`` (job state "saved"). In an encrypted
+    profile the spool copy of an accepted job is deleted (``record.saved_pdf`` is then "").
     Raises :class:`PrintFailed` after recording the failed attempt (the PDF stays saved)."""
     code = ctx.dossier.code
     with store.read() as s:
@@ -63,7 +64,7 @@ def print_form(*, store: Store, form: str, ctx: FormContext, officer: str, now: 
                 exc.saved_pdf or "")
         raise
     record = _record(store, code, form, basis, officer, now, job.state.value, copies, job.printer, reprint, reason,
-                     job.saved_pdf, approval_id)
+                     job.saved_pdf or "", approval_id)  # "": spool copy deleted (encrypted profile)
     return PrintOutcome(rendered, record, job)
 
 

@@ -7,11 +7,19 @@ Vietnamese and where the saved PDF is, for printing later. Backends: CUPS via py
 Linux/macOS (:mod:`printing.cups_backend`), the Windows spooler (:mod:`printing.windows_backend`),
 and a null backend when neither is usable (``available()`` is then False).
 All calls to one backend run on one dedicated worker thread (:class:`PrintWorker`).
+
+The spool folder holds citizens' personal data in clear (files 0600, folder 0700). In an encrypted
+profile (its attachment key is registered, ``counter_app.services.attachment_store``) the copy of a
+job the printer accepted is deleted at once (the print system has its own); PDFs only saved or of a
+failed print stay for the officer to print by hand and :func:`purge_spool` deletes them after
+``security.prints_keep_days`` (run daily with the retention checks, docs/security.md).
 """
 
 from __future__ import annotations
 
 import enum
+import logging
+import os
 import re
 import sys
 import time
@@ -51,7 +59,7 @@ class PrintJob:
     printer: str
     job_id: int
     state: JobState
-    saved_pdf: Path
+    saved_pdf: Path | None  # None: the spool copy was deleted once the printer accepted the job
     message: str = ""
 
 
@@ -157,7 +165,11 @@ class Printers:
         except Exception as exc:  # the print system's own error types differ per platform
             raise PrintFailed(f"submit to {name!r} failed: {exc}", f"Máy in “{name}” không nhận lệnh in ({exc}).",
                               saved_pdf=saved) from exc
-        return self._follow(name, job_id, saved, wait_s)
+        job = self._follow(name, job_id, saved, wait_s)
+        if spool_is_protected(self.spool_dir):  # accepted: the print system holds the job now
+            saved.unlink(missing_ok=True)
+            return PrintJob(job.printer, job.job_id, job.state, None, job.message)
+        return job
 
     def _follow(self, name: str, job_id: int, saved: Path, wait_s: float) -> PrintJob:
         deadline = time.monotonic() + wait_s
@@ -173,16 +185,45 @@ class Printers:
 
 
 def save_pdf(pdf: bytes, *, folder: Path, label: str, now: datetime) -> Path:
-    """Keep a PDF in ``folder`` under a new name (time + label); never overwrites."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Keep a PDF in ``folder`` under a new name (time + label); never overwrites. Only this user
+    reads it (0600 in a 0700 folder): it holds a citizen's personal data in clear."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     safe = re.sub(r"[^0-9A-Za-z.-]+", "_", label)[:80]
-    path = folder / f"{now:%Y%m%d-%H%M%S}-{safe}.pdf"
     n = 1
-    while path.exists():
-        n += 1
-        path = folder / f"{now:%Y%m%d-%H%M%S}-{safe}-{n}.pdf"
-    path.write_bytes(pdf)
-    return path
+    while True:
+        path = folder / (f"{now:%Y%m%d-%H%M%S}-{safe}.pdf" if n == 1 else f"{now:%Y%m%d-%H%M%S}-{safe}-{n}.pdf")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        except FileExistsError:
+            n += 1
+            continue
+        with os.fdopen(fd, "wb") as out:
+            out.write(pdf)
+        return path
+
+
+def spool_is_protected(spool_dir: Path) -> bool:
+    """True when the spool folder belongs to an encrypted profile (its attachment key is registered)."""
+    from counter_app.services.attachment_store import key_for
+
+    return key_for(spool_dir) is not None
+
+
+def purge_spool(folder: Path, *, keep_days: int, now: float | None = None) -> int:
+    """Delete the PDFs in ``folder`` last written more than ``keep_days`` days ago (saved forms,
+    failed prints the officer did not print by hand in time). Returns how many were deleted."""
+    if not folder.is_dir():
+        return 0
+    limit = (time.time() if now is None else now) - keep_days * 86400
+    deleted = 0
+    for path in folder.glob("*.pdf"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                deleted += 1
+        except OSError as exc:  # in use (Windows) or gone: tried again at the next check
+            logging.getLogger(__name__).warning("spool file not purged: %s", type(exc).__name__)
+    return deleted
 
 
 def _configured_defaults() -> dict[str, str]:
