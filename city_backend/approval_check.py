@@ -7,6 +7,13 @@ requester's role may do the action and the approver's may approve (the core's on
 permission table), the proof verifies under the approver's approval key, it was given
 shortly before the event, and it was never used before. Any failure rejects the event with
 its own reason code, as the push does for other rejections.
+
+A refusal at reception (``dossier.refuse``) is approved before its dossier code exists, so its
+target is checked against what the server knows of the dossier (:meth:`Checker._refusal_problem`):
+the resumed dossier's own code; ``reception:<procedure>:<digest>`` of the event's procedure (the
+applicant digest cannot be checked by a server holding no personal data); an online submission of
+this agency, of the same procedure and channel, not taken under another code; or a postal
+tracking number on a postal dossier. An approval given for dossier A never passes on dossier B.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from counter_app.security import approval_proof
 from counter_app.security.approval_proof import ApprovalClaim
 from counter_app.security.permissions import Action, allowed
 
-from .models import ApprovalUse, Officer
+from .models import ApprovalUse, Officer, OnlineDossier
 from .schemas import EventIn, EventResult, EventResultKind
 
 #: How long before its event an approval may have been given (the counter allows 5 minutes).
@@ -55,8 +62,10 @@ def _rejected(event_id: str, code: str) -> EventResult:
 class Checker:
     """The approvals of one pushed batch, with the officers and past uses they refer to."""
 
-    def __init__(self, agency_code: str, officers: dict[str, Officer], used: set[str]) -> None:
+    def __init__(self, agency_code: str, officers: dict[str, Officer], used: set[str],
+                 submissions: dict[str, OnlineDossier] | None = None) -> None:
         self.agency_code, self.officers, self.used = agency_code, officers, used
+        self.submissions = submissions or {}  # online/postal submissions named by refusal approvals
 
     @classmethod
     def load(cls, session: Session, agency_code: str, events: list[EventIn]) -> "Checker":
@@ -69,7 +78,10 @@ class Checker:
         ids = {c.id for c in claims}
         used = set(session.scalars(select(ApprovalUse.approval_id).where(ApprovalUse.approval_id.in_(ids)))) \
             if ids else set()
-        return cls(agency_code, officers, used)
+        targets = {c.target for c in claims if c.action == Action.REFUSE_DOSSIER.value and len(c.target) <= 36}
+        submissions = {o.id: o for o in session.scalars(select(OnlineDossier).where(
+            OnlineDossier.agency_code == agency_code, OnlineDossier.id.in_(targets)))} if targets else {}
+        return cls(agency_code, officers, used, submissions)
 
     def check(self, event: EventIn, event_id: str, device_at: datetime) -> EventResult | dict[str, Any] | None:
         """None: no approval needed; a rejection; or the use to record if the event is applied."""
@@ -88,7 +100,9 @@ class Checker:
     def _problem(self, claim: ApprovalClaim, action: Action, event: EventIn, device_at: datetime) -> str | None:
         expected = approval_proof.expected_target(event.kind, event.aggregate, event.payload)
         if claim.action != action.value or (expected is not None and claim.target != expected):
-            return "approval_mismatch"  # (a refusal at reception: only the counter knows its target)
+            return "approval_mismatch"
+        if expected is None and event.kind == "dossier.refuse" and not self._refusal_fits(claim.target, event):
+            return "approval_mismatch"  # approved for another dossier
         if claim.approved_by == claim.requested_by:
             return "self_approval"
         requester, approver = self.officers.get(claim.requested_by), self.officers.get(claim.approved_by)
@@ -110,6 +124,30 @@ class Checker:
         if claim.id in self.used:
             return "approval_reused"
         return None
+
+
+    def _refusal_fits(self, target: str, event: EventIn) -> bool:
+        """Whether a refusal approval's ``target`` (``services.dossiers.refusal_target``, the online
+        submission id, or the postal tracking number) can be this dossier's."""
+        payload, code = event.payload, event.aggregate
+        procedure, channel = payload.get("procedure_code"), payload.get("channel")
+        if target == code:  # the resumed dossier
+            return True
+        if target.startswith("reception:"):
+            parts = target.split(":", 2)
+            return len(parts) < 3 or parts[1] == procedure  # (a two-part target names no procedure)
+        submission = self.submissions.get(target)
+        if submission is not None:
+            return (submission.procedure_code == procedure and channel == submission.channel
+                    and (submission.state == "waiting" or submission.dossier_code == code))
+        if channel == 3:  # a postal dossier: approved on the tracking number on the envelope
+            from counter_app.services.online import TrackingNumberError, parse_tracking_number
+
+            try:
+                return parse_tracking_number(target) == target
+            except TrackingNumberError:
+                return False
+        return False
 
 
 def _may(role: str, action: Action) -> bool:
