@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import queue_kpis
-from ..domain.queue import Priority, QueueError, Ticket, VisitState, check_move, order_key
+from ..domain.queue import Priority, QueueError, Ticket, VisitState, check_move, next_ticket, order_key
 from ..resources import load_toml
 from ..storage.models_lifecycle import RatingRow
 from ..storage.models_queue import QueueOutboxRow, QueueVisitDossierRow, QueueVisitEventRow, QueueVisitRow
@@ -163,8 +163,9 @@ def visits(session: Session, *, day: date, states: set[VisitState] | None = None
 
 def call_next(session: Session, *, ctx: CounterContext, areas_served: set[str] | None, now: datetime
               ) -> OpResult[VisitView | None]:
-    """F5: finish the visit being served here, then call who is next (directed transfers first,
-    then priority visitors, then first issued). ``None`` when nobody waits."""
+    """F5: finish the visit being served here, then call who is next by the core's rule
+    (:func:`counter_app.domain.queue.next_ticket`: directed transfers first, then priority
+    visitors, then first issued). ``None`` when nobody waits."""
     me, changes = ctx.counter_code, Changes()
     active = current(session, counter=me, day=now.date())
     if active is not None and active.state is S.CALLED:
@@ -172,12 +173,11 @@ def call_next(session: Session, *, ctx: CounterContext, areas_served: set[str] |
                                                         "hoặc “Bắt đầu phục vụ” trước khi gọi số tiếp theo.")
     if active is not None:
         changes.merge(_move(session, get(session, active.id), S.DONE, ctx=ctx, now=now).changes)
-    rows = [r for r in session.scalars(select(QueueVisitRow).where(QueueVisitRow.day == now.date(),
-                                                                   QueueVisitRow.state == S.WAITING.value))
-            if r.counter_code == me or (r.counter_code is None and (not areas_served or r.area in areas_served))]
-    if not rows:
+    row = next_ticket(session.scalars(select(QueueVisitRow).where(QueueVisitRow.day == now.date(),
+                                                                  QueueVisitRow.state == S.WAITING.value)),
+                      counter=me, areas=areas_served)
+    if row is None:
         return OpResult(None, changes)
-    row = min(rows, key=lambda r: (r.counter_code != me, *order_key(r.priority, r.issued_at, r.number)))
     result = _move(session, row, S.CALLED, ctx=ctx, now=now, counter=me)
     return OpResult(result.value, changes.merge(result.changes))
 
