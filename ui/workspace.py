@@ -147,6 +147,9 @@ class Workspace:
 
         if self.sync_worker is not None:
             return self.sync_worker
+        from counter_app.services.retention_daily import run_at_start
+
+        run_at_start(self.store, self.profile.root)  # old form PDFs, retention purge: once a day, also without sync
         with self.store.read() as s:
             if not server_configured(s):
                 return None
