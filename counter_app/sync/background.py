@@ -11,7 +11,9 @@ the background worker of a session, and what a round changed for the screens. No
   (its remaining numbers could collide with another counter's server leases).
 * :func:`make_worker` builds the session's :class:`~counter_app.sync.worker.SyncWorker`.
 * :class:`DailyChecks` runs, after the first successful round of each day, the checks that
-  need the server but not at every round: the update announcement and the agency's settings.
+  need the server but not at every round: the update announcement and the agency's settings;
+  and the daily retention check (:mod:`counter_app.services.retention_daily`: old form PDFs,
+  the purge of returned, synced dossiers' local copies) for a session left open for days.
 * :func:`round_changes` turns a round's summary into the services' :class:`Changes`, so the
   screens redraw what a pull moved (another counter's change, a department's result).
 """
@@ -100,7 +102,9 @@ class DailyChecks:
     """A round listener: once a day, after a successful round, ask the server for an announced
     update (:func:`counter_app.updates.check_store`, kept for the sign-in and end-of-shift notices;
     nothing is ever installed) and refresh the agency's settings
-    (:func:`counter_app.setup.backend.refresh_agency_settings`). A failure is logged and retried
+    (:func:`counter_app.setup.backend.refresh_agency_settings`); run the daily retention check
+    (:func:`counter_app.services.retention_daily.run_if_due`, itself once a day per profile, so a
+    session started today skips it). A failure is logged and retried
     after the next successful round; it never stops syncing."""
 
     def __init__(self, store: Store, profile_root: Path, *, today: Callable[[], date] = lambda: clock.now().date(),
@@ -110,6 +114,7 @@ class DailyChecks:
         self.checks = checks if checks is not None else {
             "update": lambda: _check_update(store, profile_root),
             "agency_settings": lambda: _refresh_settings(store),
+            "retention": lambda: _retention(store, profile_root),
         }
 
     def __call__(self, summary: RoundSummary) -> None:
@@ -131,6 +136,12 @@ def _check_update(store: Store, profile_root: Path) -> None:
     from ..updates import check_store
 
     check_store(store, profile_root=profile_root)
+
+
+def _retention(store: Store, profile_root: Path) -> None:
+    from ..services.retention_daily import run_if_due
+
+    run_if_due(store, profile_root, now=clock.now())
 
 
 def _refresh_settings(store: Store) -> None:
