@@ -7,8 +7,7 @@ result ready…), ``holiday`` (calendar overrides), ``procedure`` (a catalog ver
 ``dossier`` (an event pushed by a counter — other counters learn the new status).
 
 A department's move is dated with the server's time of the change (``at``), not the pull's.
-"Processing" signs for the batch's handoff row (người nhận, received_at). "Resolved" (9) is a
-result back (Nhận kết quả): :func:`counter_app.services.results.record_synced_result` writes the
+"Resolved" (9) is a result back (Nhận kết quả): :func:`counter_app.services.results.record_synced_result` writes the
 control slip row department → counter with its tag, and the notice to the citizen is kept in
 :attr:`PullSummary.notices` for the engine to send after the pull has committed.
 """
@@ -27,7 +26,6 @@ from ..domain.errors import CounterError
 from ..domain.status import DossierStatus
 from ..services import calendar_service, catalog
 from ..services.dossiers import CounterContext
-from ..services.handoffs import acknowledge
 from ..services.results import Notice, record_synced_result
 from ..storage.db import Store
 from ..storage.models import DossierRow, StatusChangeRow
@@ -63,7 +61,7 @@ def _change_time(change: dict, fallback: datetime) -> datetime:
 
 def _apply_department(s: Session, body: dict, at: datetime, summary: PullSummary, ctx: CounterContext,
                       notices: list[Notice]) -> bool:
-    """A department's move: a result (9) goes through the result path; processing signs for the handoff."""
+    """A department's move at the server's time ``at``; a result (9) goes through the result path."""
     code, officer = body.get("code"), str(body.get("officer", ""))[:64]
     if body.get("status") == DossierStatus.RESOLVED.value:
         try:
@@ -77,10 +75,7 @@ def _apply_department(s: Session, body: dict, at: datetime, summary: PullSummary
             summary.results += 1
             notices.append(notice)
             return True
-    moved = _apply_status(s, body, at, officer)
-    if moved and body.get("status") == DossierStatus.PROCESSING.value:
-        acknowledge(s, code=code, received_by=officer or "Cơ quan giải quyết", at=at)
-    return moved
+    return _apply_status(s, body, at, officer)
 
 
 def _apply_status(s: Session, body: dict, now: datetime, officer: str) -> bool:
