@@ -3,22 +3,26 @@ receiver stored), and the extension (Mẫu 04) bound to its new date; the due-so
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import datetime, time
 
 import pytest
+from sqlalchemy import select
 
 from counter_app.calendar.schedule import WorkingPeriod, WorkingSchedule
 from counter_app.calendar.working_calendar import WorkingCalendar
 from counter_app.domain.applicant import IdentitySource
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.status import DossierStatus as S
+from counter_app.security import approval_proof
 from counter_app.security.permissions import Action, PermissionDenied
 from counter_app.services import late
 from counter_app.services.dossiers import change_status, get_dossier_row
 from counter_app.services.fees import PaymentMethod, collect
 from counter_app.services.return_authorisation import attach_authorisation
 from counter_app.services.returns import ReturnError, load_for_return, receiver_of, record_return
+from counter_app.storage.models import OutboxEventRow
 
 D = datetime
 
@@ -100,6 +104,12 @@ def test_the_extension_approval_names_the_new_date(desk, approve):
                                       approval_id=approval, now=at))
     with store.read() as s:
         assert get_dossier_row(s, code).due_at == new_due
+        event = s.scalar(select(OutboxEventRow).where(OutboxEventRow.kind == "dossier.extension"))
+        kind, aggregate, payload = event.kind, event.aggregate, json.loads(event.payload)
+    # The city server re-derives the target from the event it receives: the approval sent with it
+    # must name this new date, or the server refuses it (approval_mismatch).
+    assert approval_proof.expected_target(kind, aggregate, payload) == payload["approval"]["target"] \
+        == late.extension_target(code, new_due)
 
 
 @pytest.mark.parametrize("status", [S.RESOLVED, S.RETURNED, S.CANCELLED])
