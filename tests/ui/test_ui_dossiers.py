@@ -34,6 +34,11 @@ def seed(workspace, *, complete=True):
     return codes
 
 
+def settled(qtbot, dossiers) -> None:
+    """The search runs on the pool once typing pauses: wait for its answer."""
+    qtbot.waitUntil(lambda: not dossiers.searching, timeout=5000)
+
+
 @pytest.fixture
 def page(qtbot, window):
     window.activateWindow()
@@ -47,14 +52,17 @@ def test_search_by_name_without_accents_lists_masked_ids(qtbot, page, workspace,
     dossiers = page.dossiers
     assert page.tabs.currentWidget() is dossiers
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dossiers.query, timeout=2000)
+    settled(qtbot, dossiers)
     assert dossiers.model.rowCount() == 2  # everything, newest first, before typing
     type_text(dossiers.query, "duc hung")
+    settled(qtbot, dossiers)
     assert dossiers.model.rowCount() == 1
     shown = [dossiers.model.index(0, c).data() for c in range(7)]
     assert shown[0] == codes[1] and shown[1] == "Trần Đức Hùng" and shown[2] == "079******111"
     assert "079085000111" not in " ".join(map(str, shown))
     dossiers.query.clear()
     type_text(dossiers.query, "0912345678")
+    settled(qtbot, dossiers)
     assert [dossiers.model.index(r, 0).data() for r in range(dossiers.model.rowCount())] == [codes[0]]
 
 
@@ -63,7 +71,8 @@ def test_detail_shows_timeline_and_moves_status_through_the_runner(qtbot, page, 
     page.show_page(page.dossiers)
     dossiers = page.dossiers
     type_text(dossiers.query, codes[0])
-    press_key(dossiers.query, Qt.Key.Key_Return)
+    press_key(dossiers.query, Qt.Key.Key_Return)  # before the search answered: the first row opens when it does
+    settled(qtbot, dossiers)
     detail = dossiers.detail
     assert detail.detail is not None and detail.title.text() == codes[0]
     assert detail.timeline.count() == 1 and "Được tiếp nhận" in detail.timeline.item(0).text()
@@ -84,12 +93,16 @@ def test_status_filter_and_overdue(qtbot, page, workspace):
     seed(workspace, complete=False)
     page.show_page(page.dossiers)
     dossiers = page.dossiers
+    settled(qtbot, dossiers)
     assert dossiers.model.rowCount() == 2
     dossiers.status.setCurrentIndex(dossiers.status.findData(DossierStatus.RECEIVED))
+    settled(qtbot, dossiers)
     assert dossiers.model.rowCount() == 0
     dossiers.status.setCurrentIndex(dossiers.status.findData(DossierStatus.SUPPLEMENT_REQUESTED))
+    settled(qtbot, dossiers)
     assert dossiers.model.rowCount() == 2
     dossiers.period.setCurrentIndex(1)  # today (the pinned clock's)
+    settled(qtbot, dossiers)
     assert dossiers.model.rowCount() == 2
 
 

@@ -1,13 +1,16 @@
 """Dossier search (F4): one box for code / name / ID number / phone, status and period filters.
 
+The search runs on the operation runner's pool ~250 ms after typing pauses (a filter change at
+once), and an answer overtaken by a newer search is dropped (:mod:`ui.dossiers.filters`): the
+window never waits on a name search over thousands of dossiers. The period is a preset or a
+date range (từ ngày … đến ngày).
+
 Results on the left (ID numbers masked), the chosen dossier on the right. Status moves go
 through the operation runner; a move that needs a reason asks for it first. "In lại giấy tiếp
 nhận" asks for the reason and a supervisor's approval (four-eyes), then prints on the pool.
 """
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
@@ -24,11 +27,11 @@ from ..print_hook import receipt_printed, receipt_reprinter
 from ..ops import OperationRunner
 from ..workspace import Workspace
 from .detail import NEEDS_REASON, DossierDetailPanel
+from .filters import PeriodFilter, SearchRunner
 from .thumbnails import ThumbnailLoader
 from .results import APPLICANT, CODE_ROLE, PROCEDURE, DossierResultModel
 from ..labels import error_text, status_label
 
-_PERIOD_DAYS = (None, 0, 6, 29)  # all, today, last 7 days, last 30 days
 #: Moves the core makes four-eyes (``change_status(..., approval_id=…)``): a supervisor approves first.
 FOUR_EYES_MOVES = {DossierStatus.CANCELLED: Action.CANCEL_DOSSIER, DossierStatus.WITHDRAWN: Action.WITHDRAW_DOSSIER,
                    DossierStatus.REFUSED: Action.REFUSE_DOSSIER}
@@ -48,8 +51,12 @@ class DossierSearchPage(QFrame):
         self.status.addItem(self.tr("Mọi trạng thái"), None)
         for st in DossierStatus:
             self.status.addItem(status_label(st), st)
-        self.period = QComboBox()
-        self.period.addItems([self.tr("Mọi ngày"), self.tr("Hôm nay"), self.tr("7 ngày qua"), self.tr("30 ngày qua")])
+        self.dates = PeriodFilter(lambda: self.workspace.now().date())
+        self.period = self.dates.period  # the presets
+        self.searches = SearchRunner(runner, self)
+        self.searches.found.connect(self._show_rows)
+        self.searches.failed.connect(self._error)
+        self._open_first_when_found = False
         self.summary = QLabel()
         self.summary.setObjectName("MutedText")
         self.error = QLabel()
@@ -76,7 +83,7 @@ class DossierSearchPage(QFrame):
         filters = QHBoxLayout()
         filters.addWidget(self.query, 3)
         filters.addWidget(self.status, 1)
-        filters.addWidget(self.period, 1)
+        filters.addWidget(self.dates, 2)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -95,10 +102,10 @@ class DossierSearchPage(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.query.textChanged.connect(self.refresh)
+        self.query.textChanged.connect(lambda _text: self.refresh(debounce=True))
         self.query.returnPressed.connect(self._open_first)
         self.status.currentIndexChanged.connect(self.refresh)
-        self.period.currentIndexChanged.connect(self.refresh)
+        self.dates.changed.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_row(cur.row()))
         self.detail.statusRequested.connect(self.request_status)
         self.detail.reprintRequested.connect(self.request_reprint)
@@ -110,29 +117,46 @@ class DossierSearchPage(QFrame):
         self.query.selectAll()
 
     def current_query(self) -> DossierQuery:
-        days = _PERIOD_DAYS[self.period.currentIndex()]
-        today = self.workspace.now().date()
+        start, end = self.dates.range()
         return DossierQuery.from_text(self.query.text(), status=self.status.currentData(),
-                                      received_from=None if days is None else today - timedelta(days=days))
+                                      received_from=start, received_to=end)
 
-    def refresh(self) -> None:
-        shown = self.detail.detail.summary.code if self.detail.detail else None
-        try:
-            rows = self.workspace.search_dossiers(self.current_query())
-        except CounterError as exc:
-            self._error(error_text(exc))
+    @property
+    def searching(self) -> bool:
+        """A search is waiting for typing to pause or for its answer."""
+        return self.searches.busy
+
+    def refresh(self, *_args, debounce: bool = False) -> None:
+        """Search again with the box and the filters, on the pool (``debounce``: once typing pauses)."""
+        problem = self.dates.problem()
+        if problem:
+            self._error(problem)
             return
+        query, workspace = self.current_query(), self.workspace
+        search = lambda: workspace.search_dossiers(query)  # noqa: E731 (pool thread)
+        self.searches.later(search) if debounce else self.searches.now(search)
+
+    def _show_rows(self, rows) -> None:
+        """The latest search's rows (GUI thread); the dossier shown stays open if it is still listed."""
+        shown = self.detail.detail.summary.code if self.detail.detail else None
         self._error("")
         self.model.set_rows(rows)
         self.summary.setText(self.tr("{n} hồ sơ").format(n=len(rows)) if rows else self.tr("Không có hồ sơ nào."))
         codes = [r.code for r in rows]
-        if shown in codes:
+        if self._open_first_when_found and not self.searches.busy:
+            self._open_first_when_found = False
+            self._open_first()
+        elif shown in codes:
             self.table.selectRow(codes.index(shown))
             self.open_code(shown)
         else:
             self.detail.show_detail(None)
 
     def _open_first(self) -> None:
+        if self.searches.busy:  # Enter before the list caught up with the typing: open when it has
+            self._open_first_when_found = True
+            self.refresh()
+            return
         if self.model.rowCount():
             self.table.selectRow(0)
             self.open_row(0)
