@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "counter_app.sync.commands",  # sync (sync issue)
     "counter_app.queue_commands",  # queue, display (queue issue)
     "counter_app.lifecycle_commands",  # report indicators / book (lifecycle issue)
+    "counter_app.fee_commands",  # fees refund / cancel / cash-report (phí, lệ phí)
     "counter_app.channel_commands",  # postal, online (online issue)
     "counter_app.security.commands",  # purge (security issue: retention)
     "counter_app.notify_commands",  # notices (notification providers)
@@ -62,7 +63,36 @@ def positive_number(value: str) -> float:
     return n
 
 
+#: argparse's own words (usage line, section headers, its error messages) in Vietnamese. argparse
+#: looks them up through gettext, for which the app ships no catalogue: :func:`_argparse_in_vietnamese`
+#: hands it this table when the parser is built. Words not listed stay as argparse has them.
+ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "lệnh và đối số",
+    "options": "tùy chọn",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "đối số %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "thiếu đối số bắt buộc: %s",
+    "unrecognized arguments: %s": "đối số không nhận ra: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn trong %(choices)s)",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
+    "expected one argument": "cần một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "not allowed with argument %s": "không dùng cùng đối số %s",
+    "one of the arguments %s is required": "cần một trong các đối số %s",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn không rõ: %(option)s có thể là %(matches)s",
+    "ignored explicit argument %r": "đối số %r bị bỏ qua",
+}
+
+
+def _argparse_in_vietnamese() -> None:
+    argparse._ = lambda text: ARGPARSE_VI.get(text, text)  # argparse's module-level gettext
+
+
 def _gui_parser() -> argparse.ArgumentParser:
+    _argparse_in_vietnamese()
     p = argparse.ArgumentParser(
         prog="counter-app", description="Quầy Một cửa — ứng dụng tại quầy tiếp nhận và trả kết quả.")
     p.add_argument("--demo", action="store_true",

@@ -18,7 +18,7 @@ from PyQt6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, Q
 from counter_app.domain.errors import CounterError
 
 from .widgets.busy import BusyIndicator
-from .labels import error_text
+from .labels import english, error_text
 
 DEVICE_KEYS = ("idcard", "barcode", "scanner", "printer_a4", "printer_a5", "printer_thermal", "signing")
 
@@ -154,8 +154,25 @@ class DiagnosticsPage(QWidget):
             lines.append(self.tr("Lỗi đồng bộ gần nhất: {error}").format(error=sync["last_error"]))
         self.summary.setText("\n".join(lines))
         errors = info.get("last_errors") or []
-        self.errors.setText("\n".join(f"{e['at']} {e['level']}: {e['message']}" for e in errors)
+        self.errors.setText("\n".join(self._error_line(e) for e in errors)
                             or self.tr("Không có lỗi nào được ghi gần đây."))
+
+    def _error_line(self, entry: dict) -> str:
+        """One recent error: the officer's Vietnamese message when the log kept one, the English
+        technical line after it as the help desk's detail (both redacted)."""
+        at = str(entry.get("at", ""))
+        try:
+            at = f"{datetime.fromisoformat(at):%H:%M:%S %d/%m}"
+        except ValueError:
+            pass
+        level = {"WARNING": self.tr("Cảnh báo"), "ERROR": self.tr("Lỗi"), "CRITICAL": self.tr("Lỗi nghiêm trọng")}.get(
+            entry.get("level", ""), entry.get("level", ""))
+        detail = f"{entry.get('logger', '')}: {entry.get('message', '')}"
+        if entry.get("message_vi") and not english():  # in English the technical line says it
+            return self.tr("{at} {level}: {message}\n    chi tiết kỹ thuật — {detail}").format(
+                at=at, level=level, message=entry["message_vi"], detail=detail)
+        return self.tr("{at} {level} (lỗi kỹ thuật, chi tiết cho bộ phận hỗ trợ) — {detail}").format(
+            at=at, level=level, detail=detail)
 
     # -- devices -----------------------------------------------------------------------------------
     def check_device(self, key: str) -> None:

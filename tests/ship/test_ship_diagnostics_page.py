@@ -47,6 +47,10 @@ def page(qtbot, workspace, tmp_path, monkeypatch, cups_server, sane_config_dir):
     monkeypatch.setenv("QMC_CONFIG", str(config))
     log_file = setup(workspace.profile.log_dir)
     logging.getLogger("counter_app.test").warning("card %s could not be read", ID_NUMBER)
+    from counter_app.domain.errors import ValidationError
+
+    refused = ValidationError(f"id number {ID_NUMBER} rejected", f"Số định danh {ID_NUMBER} không hợp lệ.")
+    logging.getLogger("counter_app.test").warning("reception refused: %s", refused)  # a core error
     # An older log written before redaction existed: the bundle must redact it on the way in.
     (workspace.profile.log_dir / "counter.log.1").write_text(
         json.dumps({"at": "2026-11-26T10:00:00", "level": "ERROR", "logger": "old",
@@ -73,6 +77,9 @@ def test_health_errors_devices_and_a_bundle_without_id_numbers(qtbot, page, work
     assert "ngoại tuyến" in text
     errors = page.errors.text()
     assert "could not be read" in errors and ID_NUMBER not in errors
+    # A core error: the officer's Vietnamese message first, the English line as the technical detail.
+    assert "Số định danh [ẩn] không hợp lệ." in errors and "chi tiết kỹ thuật — counter_app.test: reception " \
+        "refused: id number [ẩn] rejected" in errors
 
     def check(key: str) -> str:
         page.device_buttons[key].click()

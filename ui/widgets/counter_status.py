@@ -30,10 +30,11 @@ class CounterStatusBar(QStatusBar):
         self.sync.setObjectName("SyncState")
         self.addWidget(self.error, 1)
         for label in (self.officer, self.counter, self.agency, self.sync):
-            self.addPermanentWidget(label, 1 if isinstance(label, ElidedLabel) else 0)
-        # The long texts (officer, sync) take what is left; the short ones keep their size.
-        for label in (self.officer, self.sync):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.addPermanentWidget(label, 1 if label is self.sync else 0)
+        # The officer's name keeps its width while there is room (shrinking, elided, only when there
+        # is not); the sync state takes what is left, its start ("Ngoại tuyến…", the count) first.
+        self.officer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.sync.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._error_timer = QTimer(self)
         self._error_timer.setSingleShot(True)
         self._error_timer.timeout.connect(self.clear_error)
@@ -44,12 +45,17 @@ class CounterStatusBar(QStatusBar):
             self.insertPermanentWidget(1 + i, indicator)  # index 0 is the (temporary) error label
 
     def set_identity(self, ident: CounterIdentity) -> None:
-        self.officer.setText(self.tr("Cán bộ: {name} ({role})").format(
+        # Short enough for 1280 px beside the four device indicators: no "Cán bộ:" prefix (the role
+        # says it), the agency as its code (the header names it); the tooltips say it in full.
+        self.officer.setText(self.tr("{name} ({role})").format(
+            name=ident.officer_name, role=role_name(ident.officer_role)))
+        self.officer.setToolTip(self.tr("Cán bộ đăng nhập: {name} ({role})").format(
             name=ident.officer_name, role=role_name(ident.officer_role)))
         counter = ident.counter_name or ident.counter_code
         self.counter.setText(self.tr("{counter} ({code})").format(counter=counter, code=ident.counter_code)
                              if ident.counter_name else counter)
-        self.agency.setText(self.tr("Mã cơ quan: {code}").format(code=ident.agency_code))
+        self.agency.setText(ident.agency_code)
+        self.agency.setToolTip(self.tr("Mã cơ quan: {code}").format(code=ident.agency_code))
 
     def set_sync(self, configured: bool, state, *, now=None) -> None:
         """``state`` is ``counter_app.sync.state.SyncStatus``: online, offline since, items waiting."""
@@ -67,7 +73,9 @@ class CounterStatusBar(QStatusBar):
         if waiting:  # the count first: it must stay readable when the label is elided
             text = self.tr("{n} mục chờ gửi · ").format(n=waiting) + text
         self.sync.setText(text)
-        self.sync.setToolTip(f"{text}\n{state.last_error}" if state.last_error else text)
+        # The sync layer keeps the officer's (Vietnamese) message of the last failed round.
+        self.sync.setToolTip(self.tr("{state}\nLỗi gần nhất: {error}").format(state=text, error=state.last_error)
+                             if state.last_error else text)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
