@@ -60,5 +60,6 @@ def test_rating_of_a_visit_is_synced(server, admin, city_db, tmp_path):
         payload = conn.execute("SELECT payload FROM dossier_event WHERE agency_code=%s AND kind='dossier.rating' "
                                "AND dossier_code=%s", (agency, code)).fetchone()[0]
         ticket = conn.execute("SELECT number, state, paper FROM queue_ticket WHERE id=%s", (visit.id,)).fetchone()
-    assert payload == {"level": 1, "scale": 3, "visit_id": visit.id, "rated_officer": ctx.officer}
+    assert payload == {"level": 1, "scale": 3, "stage": "reception", "visit_id": visit.id,
+                       "rated_officer": ctx.officer}
     assert ticket == ("A011", "serving", True)

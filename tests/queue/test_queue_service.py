@@ -138,7 +138,8 @@ def test_one_visit_serves_several_dossiers_and_is_rated(q, desk):
     with desk.store.read() as s:  # counted in the indicators (766: satisfaction) like any rating
         ind = indicators.compute(s, start=t(0), end=t(60), now=t(60), group=indicators.GroupBy.OFFICER)
     assert dict(ind["canbo01"].ratings) == {"Hài lòng": 1}
-    assert json.loads(payload) == {"level": 2, "scale": 5, "visit_id": v.id, "rated_officer": "canbo01"}
+    assert json.loads(payload) == {"level": 2, "scale": 5, "stage": "reception", "visit_id": v.id,
+                                   "rated_officer": "canbo01"}
     with pytest.raises(ValidationError) as err:
         desk.store.write(lambda s: ratings.record_rating(s, code=codes[1], level=1, ctx=q.ctx1, now=t(7), scale=4))
     assert "3 hoặc 5" in err.value.message_vi
