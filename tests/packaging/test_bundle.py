@@ -155,6 +155,22 @@ def test_gui_demo_starts_offscreen(bundle: Path, env: dict[str, str]) -> None:
     assert "Traceback" not in err, err[-3000:]
 
 
+def test_gui_demo_receives_and_prints_a_receipt_then_exits_0(bundle: Path, env: dict[str, str],
+                                                             tmp_path: Path) -> None:
+    """Issue 12's smoke run: the bundled app starts offscreen, opens the demo profile (the demo
+    officer signed in), receives a dossier in the running workspace, prints its receipt to PDF
+    through the app's print path, and exits 0 on its own (``QMC_SMOKE_RECEIPT``, ui/smoke.py)."""
+    pdf = tmp_path / "smoke" / "receipt.pdf"
+    done = run(bundle, dict(env, QMC_SMOKE_RECEIPT=str(pdf)), "--demo", timeout=120)
+    assert done.returncode == 0, f"{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    code = re.search(r"received (\S+-\d{6}-\d{4});", done.stdout)
+    assert code, done.stdout
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text and f"Mã hồ sơ: {code[1]}" in text
+    assert not list(Path(env["TMPDIR"]).glob("qmc-demo-*")), "the demo profile was not deleted on exit"
+
+
 def _wait_for_demo_db(tmp: Path, proc: subprocess.Popen, *, timeout: float) -> Path | None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
