@@ -56,3 +56,8 @@ def test_a_coordinated_site_gives_no_number_of_its_own_when_the_coordinator_is_d
     with store.read() as s:
         assert queue.day_kpis(s, day=clock.now().date()).issued == 0
     store.close()
+    # The KPIs: the coordinator does not answer, so the counter's own queue, said so.
+    assert main(["--data-dir", str(profile.root), "queue", "kpis"]) == 0
+    captured = capsys.readouterr()
+    assert "Chỉ hiển thị số liệu của quầy này" in captured.err
+    assert "hàng chờ của quầy này" in captured.out and "Số đã cấp: 0;" in captured.out
