@@ -198,7 +198,9 @@ class OnlineDossier(Base):
     arrived by post (kênh 3), waiting for reception by a counter of its agency.
 
     ``applicant`` holds what the citizen typed on the portal (the portal's own data); it is
-    served only to counters of the agency and never copied into events or the feed."""
+    served only to counters of the agency and never copied into events or the feed. Once a
+    counter takes the submission it is erased: ``{"erased": true, "kind", "sha256"}``
+    (``routes_online.erase_applicant``; older taken rows by migration 0007)."""
 
     __tablename__ = "online_dossier"
     __table_args__ = (Index("ix_online_dossier_agency_state", "agency_code", "state"),)

@@ -6,7 +6,9 @@
   agency, content-addressed by SHA-256, so counters download them with the attachment API.
 * ``GET /v1/counter/online-dossiers`` — a counter lists those waiting for its agency.
 * ``POST /v1/counter/online-dossiers/{id}/take`` — the counter that recorded the reception
-  (received, supplement or refused) binds it to its dossier code; it leaves every list.
+  (received, supplement or refused) binds it to its dossier code; it leaves every list. The
+  counter has the applicant's data now: the server erases its copy (:func:`erase_applicant`:
+  only the kind and a SHA-256 of what was submitted stay); the answer's ``applicant`` is null.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import json
 import os
 import uuid
 from typing import Annotated
@@ -74,7 +77,8 @@ class OnlineDossierOut(BaseModel):
     agency_code: str
     channel: int
     procedure_code: str
-    applicant: OnlineApplicant
+    applicant: OnlineApplicant | None = Field(
+        description="what the citizen typed; null once a counter took the submission (erased on the server)")
     files: list[OnlineFileOut]
     submitted_at: str
     state: str
@@ -89,9 +93,21 @@ class TakeIn(_Strict):
     dossier_code: str = Field(pattern=r"^[0-9A-Za-z.\-]{1,64}$")
 
 
+def erase_applicant(applicant: dict) -> dict:
+    """What the server keeps of a taken submission's applicant (Decree 13/2023/NĐ-CP: no longer
+    than needed): the kind and the SHA-256 of the submitted data (canonical JSON), which proves
+    what was submitted if it is ever disputed, without holding it. Idempotent."""
+    if applicant.get("erased"):
+        return applicant
+    digest = hashlib.sha256(json.dumps(applicant, ensure_ascii=False, sort_keys=True,
+                                       separators=(",", ":")).encode("utf-8")).hexdigest()
+    return {"erased": True, "kind": applicant.get("kind", "individual"), "sha256": digest}
+
+
 def _out(row: OnlineDossier) -> OnlineDossierOut:
+    applicant = None if row.applicant.get("erased") else OnlineApplicant(**row.applicant)
     return OnlineDossierOut(id=row.id, agency_code=row.agency_code, channel=row.channel,
-                            procedure_code=row.procedure_code, applicant=OnlineApplicant(**row.applicant),
+                            procedure_code=row.procedure_code, applicant=applicant,
                             files=[OnlineFileOut(**f) for f in row.files],
                             submitted_at=wire(row.submitted_at).isoformat(),
                             state=row.state, dossier_code=row.dossier_code)
@@ -154,7 +170,8 @@ def waiting(caller: CallerDep, db: DbDep) -> OnlineDossierList:
 @router.post("/v1/counter/online-dossiers/{dossier_id}/take", response_model=OnlineDossierOut)
 def take(dossier_id: Annotated[str, Path(max_length=36)], body: TakeIn, caller: CallerDep,
          db: DbDep) -> OnlineDossierOut:
-    """Bind a waiting online dossier to the dossier code the counter recorded (idempotent)."""
+    """Bind a waiting online dossier to the dossier code the counter recorded (idempotent); the
+    applicant's personal data is erased on the server (the counter recorded it)."""
     if not body.dossier_code.startswith(caller.agency_code + "-"):
         raise ApiError(422, "wrong_agency", "dossier code of another agency",
                        "Mã hồ sơ không thuộc cơ quan của quầy; báo quản trị hệ thống.")
@@ -167,4 +184,5 @@ def take(dossier_id: Annotated[str, Path(max_length=36)], body: TakeIn, caller: 
                            "Hồ sơ trực tuyến này đã được quầy khác tiếp nhận; làm mới danh sách.")
         row.state, row.dossier_code, row.taken_by, row.taken_at = "taken", body.dossier_code, caller.counter_code, \
             row.taken_at or server_now()
+        row.applicant = erase_applicant(row.applicant)
         return _out(row)
