@@ -11,8 +11,9 @@ from counter_app.domain.errors import ValidationError
 from counter_app.domain.status import DossierStatus as S
 from counter_app.security.permissions import Action, PermissionDenied
 from counter_app.services.dossiers import change_status, get_dossier_row
-from counter_app.services.fees import PaymentMethod, collect, daily_cash_report, outstanding_vnd, refund
-from counter_app.services.late import due_soon, extend, withdraw
+from counter_app.services.fees import (PaymentMethod, collect, daily_cash_report, outstanding_vnd, refund,
+                                       refund_target)
+from counter_app.services.late import due_soon, extend, extension_target, withdraw
 
 A = Applicant(ApplicantKind.INDIVIDUAL, "Lê Thị C", id_number="001190000111")
 T = datetime(2026, 11, 23, 9, 0)  # Monday
@@ -43,15 +44,20 @@ def test_fee_collection_refund_and_cash_report(env):
     store.write(lambda s: collect(s, code=rec.code, amount_vnd=4000, method=PaymentMethod.QR, receipt_no="BL-2",
                                   ctx=ctx, now=T))
     with pytest.raises(PermissionDenied):  # refund without approval
-        store.write(lambda s: refund(s, code=rec.code, amount_vnd=4000, reason="thu nhầm", ctx=ctx,
-                                     approval_id="", now=T))
-    approval = approve(Action.REFUND_FEE, rec.code, at=T)
-    store.write(lambda s: refund(s, code=rec.code, amount_vnd=4000, reason="thu nhầm", ctx=ctx,
+        store.write(lambda s: refund(s, code=rec.code, receipt_no="BL-2", amount_vnd=4000, reason="thu nhầm",
+                                     ctx=ctx, approval_id="", now=T))
+    with pytest.raises(PermissionDenied):  # an approval of the dossier alone is not an approval of the sum
+        store.write(lambda s: refund(s, code=rec.code, receipt_no="BL-2", amount_vnd=4000, reason="thu nhầm",
+                                     ctx=ctx, approval_id=approve(Action.REFUND_FEE, rec.code, at=T), now=T))
+    approval = approve(Action.REFUND_FEE, refund_target(rec.code, "BL-2", 4000), at=T)
+    store.write(lambda s: refund(s, code=rec.code, receipt_no="BL-2", amount_vnd=4000, reason="thu nhầm", ctx=ctx,
                                  approval_id=approval, now=T))
     with store.read() as s:
         assert outstanding_vnd(s, rec.code) == 4000
         report = daily_cash_report(s, officer=ctx.officer, day=date(2026, 11, 23))
+    # The QR collection is refunded by QR: the cash in the drawer is still 6.000.
     assert report.by_method == {"cash": 6000, "qr": 4000} and report.refunds == 4000
+    assert report.refunded_by_method == {"qr": 4000} and report.net_by_method()["cash"] == 6000
     assert report.net == 6000 and report.receipts == 2
 
 
@@ -74,7 +80,7 @@ def test_extension_once_with_approval(env):
     with pytest.raises(PermissionDenied):
         store.write(lambda s: extend(s, code=rec.code, new_due_at=new_due, reason="chờ xác minh", ctx=ctx,
                                      approval_id="forged", now=T))
-    a1 = approve(Action.EXTEND_DEADLINE, rec.code, at=T)
+    a1 = approve(Action.EXTEND_DEADLINE, extension_target(rec.code, new_due), at=T)
     with pytest.raises(ValidationError):  # not later than the old date
         store.write(lambda s: extend(s, code=rec.code, new_due_at=rec.due_at, reason="x", ctx=ctx,
                                      approval_id=a1, now=T))
@@ -82,7 +88,7 @@ def test_extension_once_with_approval(env):
                                  approval_id=a1, now=T))
     with store.read() as s:
         assert get_dossier_row(s, rec.code).due_at == new_due
-    a2 = approve(Action.EXTEND_DEADLINE, rec.code, at=T)
+    a2 = approve(Action.EXTEND_DEADLINE, extension_target(rec.code, datetime(2026, 12, 9, 17)), at=T)
     with pytest.raises(ValidationError) as err:
         store.write(lambda s: extend(s, code=rec.code, new_due_at=datetime(2026, 12, 9, 17), reason="lần 2",
                                      ctx=ctx, approval_id=a2, now=T))

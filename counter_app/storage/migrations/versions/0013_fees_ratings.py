@@ -12,16 +12,11 @@ Revision ID: 0013
 Revises: 0012
 """
 
-from pathlib import Path
-
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-# TEMPORARY while 0012 is being written in parallel: follow it when it exists (fixed before commit).
-down_revision = "0011"
-if any(Path(__file__).parent.glob("0012_*.py")):
-    down_revision = "0012"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
