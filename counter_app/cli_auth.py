@@ -172,7 +172,10 @@ def _password(args: argparse.Namespace, username: str) -> str:
     elif sys.stdin.isatty():
         import getpass
 
-        password = getpass.getpass(f"Mật khẩu của {username} (không hiện trên màn hình): ")
+        try:
+            password = getpass.getpass(f"Mật khẩu của {username} (không hiện trên màn hình): ")
+        except (EOFError, KeyboardInterrupt):
+            password = ""
     else:
         raise CliSignInError("no terminal for the password",
                              "Không có bàn phím để nhập mật khẩu: trong tập lệnh, dùng --password-stdin và đưa "
