@@ -9,7 +9,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from online_helpers import ADDRESS, ID_NUMBER, NAME, seed_dossier
+from online_helpers import ADDRESS, ID_NUMBER, NAME, new_agency_code, seed_dossier
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -59,12 +59,13 @@ def test_wrong_code_and_wrong_digits_show_the_same_message(browser, online_serve
     assert "Đang xử lý" not in browser.page_source
 
 
-def test_a_locked_code_answers_429_in_the_browser_with_the_neutral_message(browser, online_server, online_admin,
-                                                                         online_agency):
+def test_a_locked_code_answers_429_in_the_browser_with_the_neutral_message(browser, online_server, online_admin):
     """Wrong digits for one code from many addresses lock it: the citizen's browser then gets HTTP 429 and the
     same neutral “too many lookups” page, even with the right digits."""
     from online_helpers import LOOKUP_CODE_FAILURES
 
+    online_agency = new_agency_code()  # an agency of its own: each has 10 counter slots
+    online_admin.agency(online_agency)
     reg = online_admin.counter(online_agency, "Q-WEB2")
     with httpx.Client(base_url=online_server.url, headers={"Authorization": f"Bearer {reg['token']}"},
                       timeout=10) as c:

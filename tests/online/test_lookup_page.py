@@ -11,7 +11,7 @@ from city_backend.lookup_limits import CodeLock, client_key
 from city_backend.routes_public import TokenBucket
 from counter_app.services.online import check_lookup, last_digits, lookup_hash
 
-from online_helpers import ADDRESS, ID_NUMBER, LOOKUP_BURST, LOOKUP_CODE_FAILURES, NAME, seed_dossier
+from online_helpers import ADDRESS, ID_NUMBER, LOOKUP_BURST, LOOKUP_CODE_FAILURES, NAME, new_agency_code, seed_dossier
 
 
 @pytest.fixture(scope="module")
@@ -163,9 +163,11 @@ def test_a_dossier_received_at_a_counter_is_found_after_sync(online_server, onli
     counter.store.close()
 
 
-def test_a_code_with_too_many_wrong_digits_is_locked_for_everyone(online_server, online_admin, online_agency):
+def test_a_code_with_too_many_wrong_digits_is_locked_for_everyone(online_server, online_admin):
     """Guesses spread over many addresses: after the cap, the code answers 429 even with the right digits,
     and an unknown code behaves exactly the same (the lock tells nothing of existence)."""
+    online_agency = new_agency_code()  # an agency of its own: each has 10 counter slots
+    online_admin.agency(online_agency)
     reg = online_admin.counter(online_agency, "Q-CAP")
     with httpx.Client(base_url=online_server.url, headers={"Authorization": f"Bearer {reg['token']}"},
                       timeout=10) as c:

@@ -22,6 +22,7 @@ from counter_app.domain.legal_basis import LegalBasis
 from counter_app.domain.status import DossierStatus
 from counter_app.notifiers import OutboxFolderNotifier, read_outbox
 from counter_app.notifiers_forms import form_notice
+from counter_app.profile import Profile
 from counter_app.services import catalog, channels
 from counter_app.services.calendar_service import calendar_for
 from counter_app.services.online_review import OnlineReview, download, waiting_list
@@ -30,7 +31,7 @@ from counter_app.services.results import LoggingNotifier, notify
 from counter_app.sync.attachments import StoredAttachments
 from counter_app.sync.engine import sync_once
 
-from online_helpers import ADDRESS, ID_NUMBER, NAME, PORTAL_TOKEN
+from online_helpers import ADDRESS, ID_NUMBER, NAME, PORTAL_TOKEN, new_agency_code
 from sync_helpers import PROCEDURE, Counter, allocator_for
 
 NOW = datetime.now().replace(microsecond=0, second=0)
@@ -49,6 +50,14 @@ def submit(url: str, agency: str, files) -> dict:
     r = httpx.post(f"{url}/v1/online/dossiers", json=body, headers={"X-Portal-Token": PORTAL_TOKEN}, timeout=10)
     assert r.status_code == 201, r.text
     return r.json()
+
+
+@pytest.fixture
+def own_agency(online_admin) -> str:
+    """An agency of its own (an agency has 10 fallback number slots: one per counter)."""
+    code = new_agency_code()
+    online_admin.agency(code)
+    return code
 
 
 @pytest.fixture
@@ -218,15 +227,18 @@ def _follow(url: str, address: str) -> httpx.Response:
     'lookup_url_pattern = "{url}/tra-cuu?so={{digits}}&ma={{code}}"',  # configured, both placeholders
     "",  # not configured: the city backend's own page, built from the address the counter syncs with
 ])
-def test_the_receipts_qr_opens_the_dossiers_status_on_the_lookup_page(online_server, online_agency, counter,
+def test_the_receipts_qr_opens_the_dossiers_status_on_the_lookup_page(online_server, online_admin, own_agency,
                                                                      tmp_path, monkeypatch, config_line):
     from printing.render import render_form
     from printing.stored import stored_context
 
+    counter = Counter(tmp_path / "counter", own_agency, "Q-QR", online_admin.counter(own_agency, "Q-QR"),
+                      online_server.url)
+
     config = tmp_path / "config.toml"
     config.write_text("[counter]\n" + config_line.format(url=online_server.url) + "\n", encoding="utf-8")
     monkeypatch.setenv("QMC_CONFIG", str(config))
-    code, _ = _received_online(online_server, online_agency, counter)
+    code, _ = _received_online(online_server, own_agency, counter)
     with counter.store.read() as s:
         notice = form_notice(s, code, Outcome.RECEIVE, now=NOW)  # the PDF sent to the online applicant
         printed = render_form("receipt", stored_context(s, code, form="receipt", now=NOW)).pdf  # on paper
@@ -237,9 +249,10 @@ def test_the_receipts_qr_opens_the_dossiers_status_on_the_lookup_page(online_ser
     page = _follow(expected, "127.0.0.23" if config_line else "127.0.0.24")
     assert page.status_code == 200 and DossierStatus.RECEIVED.label_vi in page.text
     assert NAME not in page.text and ID_NUMBER not in page.text
+    counter.store.close()
 
 
-def test_lookup_pattern_without_digits_to_put(tmp_path, monkeypatch, counter):
+def test_lookup_pattern_without_digits_to_put(tmp_path, monkeypatch):
     """An applicant without an ID number: the digits parameter is left out (the citizen types them)."""
     from types import SimpleNamespace
 
@@ -249,11 +262,13 @@ def test_lookup_pattern_without_digits_to_put(tmp_path, monkeypatch, counter):
     config.write_text('[counter]\nlookup_url_pattern = "https://tra.example/tra-cuu?ma={code}&so={digits}"\n',
                       encoding="utf-8")
     monkeypatch.setenv("QMC_CONFIG", str(config))
-    with counter.store.read() as s:
+    store = Profile(tmp_path / "profile").open_store()
+    with store.read() as s:
         assert receipt_lookup_pattern(s, SimpleNamespace(id_number="", tax_code="")) == \
             "https://tra.example/tra-cuu?ma={code}"
         assert receipt_lookup_pattern(s, SimpleNamespace(id_number=ID_NUMBER, tax_code="")) == \
             "https://tra.example/tra-cuu?ma={code}&so=3456"
+    store.close()
 
 
 def test_offline_after_the_decision_the_take_waits_and_the_citizen_is_still_told(online_server, online_agency,
