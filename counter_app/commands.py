@@ -109,17 +109,20 @@ def _calendar(args: argparse.Namespace, profile: Profile) -> int:
                 print(f"{d.isoformat()}\t{'working' if info.working else 'off'}\t{info.reason}\t{info.detail}")
             d += timedelta(days=1)
     else:
-        return _override(args, store, agency)
+        return _override(args, store, agency, profile)
     return 0
 
 
-def _override(args: argparse.Namespace, store, agency: str | None) -> int:
+def _override(args: argparse.Namespace, store, agency: str | None, profile: Profile) -> int:
     if args.ov_cmd == "add":
+        ctx = profile.context(store)  # the service checks EDIT_CALENDAR and audits the change
         store.write(lambda s: calendar_service.add_override(
             s, day=args.date, kind=OverrideKind(args.kind), agency_code=agency, note=args.note,
-            by=profile_officer(), now=now()))
+            by=profile_officer(), now=now(), ctx=ctx))
     elif args.ov_cmd == "remove":
-        store.write(lambda s: calendar_service.remove_override(s, day=args.date, agency_code=agency))
+        ctx = profile.context(store)
+        store.write(lambda s: calendar_service.remove_override(s, day=args.date, agency_code=agency, ctx=ctx,
+                                                               now=now()))
     else:
         with store.read() as s:
             for o in calendar_service.overrides_for(s, None) + _agency_overrides(s):
@@ -155,7 +158,9 @@ def _catalog(args: argparse.Namespace, profile: Profile) -> int:
             print(f"  {f.name}: {f.amount_vnd:,} đ".replace(",", "."))
     else:
         procedures, demo = catalog.read_catalog_file(Path(args.file))
-        added = store.write(lambda s: catalog.import_catalog(s, procedures, replace=args.replace)).value
+        ctx = profile.context(store)  # the service checks IMPORT_CATALOG and audits the import
+        added = store.write(lambda s: catalog.import_catalog(s, procedures, replace=args.replace, ctx=ctx,
+                                                             now=now())).value
         print(f"{added} thủ tục đã nạp{' (dữ liệu mẫu)' if demo else ''}")
     return 0
 

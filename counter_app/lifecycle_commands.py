@@ -43,7 +43,8 @@ def _open(args: argparse.Namespace):
 
     profile = Profile.default(args.data_dir)
     store = profile.open_store()
-    return store, args.agency or profile.context(store).agency_code
+    ctx = profile.context(store)  # the signed-in officer: the services check the role and audit the export
+    return store, args.agency or ctx.agency_code, ctx
 
 
 def _indicators(args: argparse.Namespace) -> int:
@@ -57,11 +58,11 @@ def _indicators(args: argparse.Namespace) -> int:
         from .domain.errors import ValidationError
 
         raise ValidationError("report must be a PDF", "Báo cáo chỉ số ghi ra tệp .pdf.")
-    store, agency = _open(args)
+    store, agency, ctx = _open(args)
     try:
         now = args.at or datetime.now().replace(second=0, microsecond=0)
         with store.read() as s:
-            groups, labels = report_data(s, start=start, end=end, now=now, agency_code=agency)
+            groups, labels = report_data(s, ctx=ctx, start=start, end=end, now=now, agency_code=agency)
     finally:
         store.close()
     report = render_indicator_report(groups, start=start, end=end, now=now, labels=labels)
@@ -80,10 +81,11 @@ def _book(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".xlsx"):
         raise ValidationError("book must be .pdf or .xlsx", "Sổ theo dõi hồ sơ ghi ra tệp .pdf hoặc .xlsx.")
-    store, agency = _open(args)
+    store, agency, ctx = _open(args)
     try:
         with store.read() as s:
-            lines = tracking_book.rows(s, start=start, end=end, agency_code=agency)
+            lines = tracking_book.rows(s, ctx=ctx, start=start, end=end, agency_code=agency,
+                                       fmt=out.suffix.lower().lstrip("."))
     finally:
         store.close()
     last = end - timedelta(days=1)

@@ -119,8 +119,12 @@ class Workspace:
         return self.store.write(lambda s: self.session.unlock(s, username=username, password=password, now=at))
 
     def touch(self) -> SessionState:
-        """Activity at the counter (or an idle check): may lock the session."""
-        return self.session.touch(self.now())
+        """Activity at the counter (or an idle check): may lock the session (the lock is audited)."""
+        at = self.now()
+        state = self.session.touch(at)
+        if self.session.lock_pending is not None:
+            self.store.write(lambda s: self.session.record_lock(s, now=at))
+        return state
 
     def idle_expired(self) -> bool:
         last = self.session.last_activity
@@ -203,11 +207,11 @@ class Workspace:
 
     def search_dossiers(self, query: queries.DossierQuery, *, limit: int = 200) -> list[queries.DossierSummary]:
         with self.store.read() as s:
-            return queries.search_dossiers(s, query, now=self.now(), limit=limit)
+            return queries.search_dossiers(s, query, ctx=self.context, now=self.now(), limit=limit)
 
     def dossier_detail(self, code: str) -> queries.DossierDetail:
         with self.store.read() as s:
-            return queries.dossier_detail(s, code, now=self.now())
+            return queries.dossier_detail(s, code, ctx=self.context, now=self.now())
 
     def dossier_record(self, code: str):
         """The detail with prints and scans in its timeline, and its files (``dossier_record.DossierRecord``)."""
@@ -218,7 +222,7 @@ class Workspace:
         except ImportError:
             form_names = {}
         with self.store.read() as s:
-            return dossier_record(s, code, now=self.now(), form_names=form_names)
+            return dossier_record(s, code, ctx=self.context, now=self.now(), form_names=form_names)
 
     def attachment_bytes(self, info) -> bytes:
         """A stored file's bytes, checked against its SHA-256 (call off the GUI thread)."""

@@ -39,6 +39,40 @@ def append(session: Session, *, actor: str, action: str, target: str = "", detai
     return row
 
 
+def _holds_write(session: Session) -> bool:
+    """Whether the session's connection has written in its open transaction (SQLite: a write
+    transaction is open). Such a session must carry the entry itself (a second writer would wait on it)."""
+    if not session.in_transaction():
+        return False
+    dbapi = session.connection().connection.dbapi_connection
+    return bool(getattr(dbapi, "in_transaction", True))
+
+
+def record(session: Session, *, actor: str, action: str, target: str = "", details: dict | None = None,
+           at: datetime) -> None:
+    """Record a *view, print or export* of personal data, which must stay recorded even when the
+    caller's session is a read session that is rolled back (``Store.read``): appended in the
+    caller's transaction when it already writes (it commits with it), else committed at once in
+    a transaction of its own on the same database."""
+    if _holds_write(session):
+        append(session, actor=actor, action=action, target=target, details=details, at=at)
+        return
+    with Session(bind=session.get_bind()) as own, own.begin():
+        append(own, actor=actor, action=action, target=target, details=details, at=at)
+
+
+def verify_as(session: Session, *, role, actor: str, at: datetime) -> ChainCheck:
+    """The full check of the chain on request (kiểm tra nhật ký): needs ``VERIFY_AUDIT``; recorded.
+    The start-up check (:func:`check_at_start`) runs for every officer and needs no role."""
+    from .permissions import Action, require
+
+    require(role, Action.VERIFY_AUDIT)
+    check = verify_chain(session)
+    record(session, actor=actor, action="verify_audit", details={"entries": check.entries, "ok": check.ok,
+                                                                  "first_broken": check.first_broken}, at=at)
+    return check
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     entries: int

@@ -33,9 +33,10 @@ def _run(args: argparse.Namespace) -> int:
     profile = Profile.default(args.data_dir)
     store = profile.open_store()
     try:
+        ctx = profile.context(store)  # the signed-in officer: CONFIGURE_COUNTER, named in the audit entry
         report = purge_local_copies(store, data_root=profile.root, now=clock.now(), retention_days=days,
                                     personal_fields=args.personal_fields or cfg.retention_personal_fields,
-                                    by="counter-app purge", dry_run=args.dry_run)
+                                    by="counter-app purge", dry_run=args.dry_run, ctx=ctx)
     finally:
         store.close()
     verb = "Sẽ xóa" if args.dry_run else "Đã xóa"

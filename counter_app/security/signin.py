@@ -109,9 +109,31 @@ class CounterSession:
 
     def __init__(self, policy: SecurityPolicy = SecurityPolicy()) -> None:
         self.policy = policy
-        self.state = SessionState.SIGNED_OUT
+        self._state = SessionState.SIGNED_OUT
         self.officer: Officer | None = None
         self.last_activity: datetime | None = None
+        #: A lock not yet in the audit log: (when, idle?) — ``when`` None for a lock set directly (Ctrl+L).
+        self.lock_pending: tuple[datetime | None, bool] | None = None
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    @state.setter
+    def state(self, value: SessionState) -> None:
+        if value is SessionState.LOCKED and self._state is SessionState.ACTIVE and self.lock_pending is None:
+            self.lock_pending = (None, False)
+        self._state = value
+
+    def record_lock(self, session: Session, *, now: datetime) -> None:
+        """Put a pending screen lock (khóa màn hình) in the audit log (no-op when there is none)."""
+        if self.lock_pending is None or self.officer is None:
+            self.lock_pending = None
+            return
+        at, idle = self.lock_pending
+        self.lock_pending = None
+        audit.append(session, actor=self.officer.username, action="screen_lock", details={"idle": idle},
+                     at=at or now)
 
     def sign_in(self, session: Session, *, username: str, password: str, now: datetime) -> Officer:
         """Sign in; when someone is signed in already, this switches officer (no restart)."""
@@ -131,6 +153,7 @@ class CounterSession:
         """Record activity, or lock if the counter was idle too long."""
         if self.state is SessionState.ACTIVE and self.last_activity and now - self.last_activity >= \
                 self.policy.idle_lock:
+            self.lock_pending = (now, True)
             self.state = SessionState.LOCKED
         elif self.state is SessionState.ACTIVE:
             self.last_activity = now
@@ -143,12 +166,16 @@ class CounterSession:
             raise SignInError("unlock by another officer",
                               "Chỉ cán bộ đang đăng nhập mới mở khóa được. Cán bộ khác hãy chọn “Đổi cán bộ”.")
         check_password(session, username=username, password=password, now=now, policy=self.policy)
+        self.record_lock(session, now=now)
         self.state, self.last_activity = SessionState.ACTIVE, now
+        audit.append(session, actor=username, action="screen_unlock", at=now)
         return self.officer
 
     def sign_out(self, session: Session, *, now: datetime) -> None:
         if self.officer is not None:
+            self.record_lock(session, now=now)
             audit.append(session, actor=self.officer.username, action="sign_out", at=now)
+        self.lock_pending = None
         self.state, self.officer, self.last_activity = SessionState.SIGNED_OUT, None, None
 
     def require_active(self) -> Officer:

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from ..calendar import DayOverride, OverrideKind, WorkingCalendar, load_schedule
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.legal_basis import LegalBasis
+from ..security import audit
+from ..security.permissions import Action, require
 from ..storage.models import CalendarOverrideRow
 from .operations import Changes, OpResult
 
@@ -32,8 +34,14 @@ def calendar_for(session: Session | None, *, agency_code: str | None, basis: Leg
 
 
 def add_override(session: Session, *, day: date, kind: OverrideKind, agency_code: str | None,
-                 note: str, by: str, now: datetime) -> OpResult[int]:
-    """Add or replace the override of ``day`` for ``agency_code`` (None = city-wide)."""
+                 note: str, by: str, now: datetime, ctx=None) -> OpResult[int]:
+    """Add or replace the override (ngày nghỉ/làm bù) of ``day`` for ``agency_code`` (None = city-wide).
+
+    ``ctx``: the officer's counter context — the role needs ``EDIT_CALENDAR``. Without one the
+    override comes from the city (sync pull, ``by="city"``; the city audits it). An officer's
+    override is recorded in the counter's audit log."""
+    if ctx is not None:
+        require(ctx.role, Action.EDIT_CALENDAR)
     if not note.strip():
         raise ValidationError("override without a note",
                               "Ghi rõ căn cứ của ngày nghỉ/làm bù (ví dụ số văn bản thông báo).")
@@ -49,10 +57,17 @@ def add_override(session: Session, *, day: date, kind: OverrideKind, agency_code
                                   created_by=by, created_at=now)
         session.add(row)
     session.flush()
+    if ctx is not None:  # the city's own holidays (sync) are audited by the city
+        audit.append(session, actor=ctx.officer, action="calendar_override", target=day.isoformat(),
+                     details={"kind": kind.value, "agency": agency_code or "*"}, at=now)
     return OpResult(row.id, Changes(calendar=True))
 
 
-def remove_override(session: Session, *, day: date, agency_code: str | None) -> OpResult[None]:
+def remove_override(session: Session, *, day: date, agency_code: str | None, ctx=None,
+                    now: datetime | None = None) -> OpResult[None]:
+    """Remove a local override (``EDIT_CALENDAR`` when ``ctx`` is given; recorded)."""
+    if ctx is not None:
+        require(ctx.role, Action.EDIT_CALENDAR)
     row = session.scalar(select(CalendarOverrideRow).where(
         CalendarOverrideRow.day == day,
         CalendarOverrideRow.agency_code.is_(None) if agency_code is None
@@ -61,4 +76,9 @@ def remove_override(session: Session, *, day: date, agency_code: str | None) -> 
         raise NotFoundError(f"no override on {day}",
                             f"Không có ngày nghỉ/làm bù nào đã khai báo cho ngày {day:%d/%m/%Y}.")
     session.delete(row)
+    if ctx is not None:
+        from .. import clock
+
+        audit.append(session, actor=ctx.officer, action="calendar_override_removed", target=day.isoformat(),
+                     details={"agency": agency_code or "*"}, at=now or clock.now())
     return OpResult(None, Changes(calendar=True))

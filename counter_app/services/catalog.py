@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, text, update
@@ -19,6 +20,8 @@ from ..domain.procedure import Component, Fee, Procedure
 from ..domain.text import fold, nfc, search_words
 from ..domain.time_limit import LimitKind, TimeLimit
 from ..resources import resource_path
+from ..security import audit
+from ..security.permissions import Action, require
 from .operations import Changes, OpResult
 from ..storage.models import ProcedureComponentRow, ProcedureFeeRow, ProcedureRow
 
@@ -128,13 +131,21 @@ def row_to_procedure(row: ProcedureRow) -> Procedure:
     )
 
 
-def import_catalog(session: Session, procedures: list[Procedure], *, replace: bool = False) -> OpResult[int]:
-    """Add procedures; the result's value is how many rows were added.
+def import_catalog(session: Session, procedures: list[Procedure], *, replace: bool = False, ctx=None,
+                   now: datetime | None = None) -> OpResult[int]:
+    """Add procedures (nạp danh mục thủ tục); the result's value is how many rows were added.
 
     Only the highest version of a code is active (searchable, offered at reception); older
     versions stay for the dossiers received under them. ``replace``: procedures missing
     from ``procedures`` are deactivated (never deleted — dossiers refer to them).
+
+    ``ctx``: the counter context of an officer importing a file — the role needs
+    ``IMPORT_CATALOG``. Without one the catalog comes from the city (sync) or is the first-run
+    demo catalog, with no officer signed in (the city audits its own changes); an officer's
+    import is recorded in the counter's audit log.
     """
+    if ctx is not None:
+        require(ctx.role, Action.IMPORT_CATALOG)
     if replace:
         session.execute(update(ProcedureRow).values(active=False, search_text=""))
     added = 0
@@ -154,6 +165,12 @@ def import_catalog(session: Session, procedures: list[Procedure], *, replace: bo
         else:
             row.active, row.search_text = False, ""
     session.flush()
+    if ctx is not None:
+        from .. import clock
+
+        audit.append(session, actor=ctx.officer, action="import_catalog",
+                     details={"added": added, "procedures": len(procedures), "replace": replace},
+                     at=now or clock.now())
     return OpResult(added, Changes(catalog=True))
 
 

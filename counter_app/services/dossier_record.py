@@ -36,10 +36,11 @@ def attachment_label(info: AttachmentInfo, component_names: Mapping[int, str]) -
     return component_names.get(info.component_position, f"Thành phần số {info.component_position + 1}")
 
 
-def dossier_record(session: Session, code: str, *, now: datetime,
+def dossier_record(session: Session, code: str, *, ctx, now: datetime,
                    form_names: Mapping[str, str] | None = None) -> DossierRecord:
-    """The dossier ``code`` (raises ``NotFoundError``); ``form_names``: form key → its title."""
-    detail = dossier_detail(session, code, now=now)
+    """The dossier ``code`` (raises ``NotFoundError``); ``form_names``: form key → its title.
+    A view of personal data: ``ctx``'s role needs ``VIEW_PERSONAL_DATA``; recorded (``queries.dossier_detail``)."""
+    detail = dossier_detail(session, code, ctx=ctx, now=now)
     code = detail.summary.code
     names = {c.position: c.name for c in get_dossier_row(session, code).components}
     files = list_attachments(session, code)

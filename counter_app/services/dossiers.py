@@ -161,7 +161,7 @@ def record_reception(session: Session, flow: ReceptionFlow, *, ctx: CounterConte
     session.flush()
     changes.dossiers.add(row.code)
     queue_event(session, changes, kind=f"dossier.{flow.outcome.value}", aggregate=row.code, at=now,
-                payload=_event_payload(row))
+                payload=_event_payload(row), actor=ctx.officer)
     return OpResult(ReceptionRecord(row.code, target, basis, row.received_at, row.counting_start, row.due_at,
                                     warnings), changes)
 
@@ -231,7 +231,8 @@ def change_status(session: Session, code: str, target: DossierStatus, *, ctx: Co
     _add_history(row, target, now, ctx.officer, reason)
     changes = Changes(dossiers={row.code})
     session.flush()
-    queue_event(session, changes, kind="dossier.status", aggregate=row.code, at=now, payload=_event_payload(row))
+    queue_event(session, changes, kind="dossier.status", aggregate=row.code, at=now, payload=_event_payload(row),
+                actor=ctx.officer)
     return OpResult(target, changes)
 
 

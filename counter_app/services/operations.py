@@ -2,7 +2,8 @@
 
 Screens decide from the returned :class:`Changes` whether to redraw (the Anki pattern).
 Each operation also writes its outbox events in the same transaction, so a change and
-the record that it must be synced can never part.
+the record that it must be synced can never part — and, with each event, its entry in the
+audit log (nhật ký, :mod:`counter_app.security.audit`): who, which change, which dossier.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from ..storage.models import OutboxEventRow
@@ -49,10 +51,40 @@ def _json_default(value: Any) -> str:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+#: Payload keys that may name the officer who made the change (when the caller does not say).
+_ACTOR_KEYS = ("by", "officer", "reprinted_by", "rated_officer", "created_by")
+#: Payload keys copied into the audit entry: what changed, never who the citizen is.
+_AUDITED_KEYS = ("status", "procedure_code", "channel", "amount_vnd", "method", "to_unit", "level",
+                 "reprint_form", "reprint_copies", "component_position", "sha256", "purpose", "result", "seq")
+ACTOR_KEY = "qmc.actor"
+
+
+def acting(session: Session, officer: str) -> None:
+    """Name the officer the changes of this transaction are made by (for callers of
+    :func:`queue_event` that do not pass ``actor``); forgotten at commit or rollback."""
+    session.info[ACTOR_KEY] = officer
+
+
+def _actor(session: Session, actor: str, payload: dict) -> str:
+    if actor:
+        return actor
+    if session.info.get(ACTOR_KEY):
+        return session.info[ACTOR_KEY]
+    return next((str(payload[k]) for k in _ACTOR_KEYS if payload.get(k)), "") or "system"
+
+
 def queue_event(session: Session, changes: Changes, *, kind: str, aggregate: str,
-                payload: dict, at: datetime) -> str:
-    """Add an outbox event (idempotency key = a new UUID) in the current transaction."""
+                payload: dict, at: datetime, actor: str = "") -> str:
+    """Add an outbox event (idempotency key = a new UUID) in the current transaction, and its
+    audit entry (actor = ``actor``, the officer of the operation's context; action = the event
+    kind; target = the dossier code / aggregate; details = the event id and what changed, no
+    personal data)."""
+    from ..security import audit
+
     event_id = str(uuid.uuid4())
+    details = {"event": event_id, **{k: payload[k] for k in _AUDITED_KEYS if payload.get(k) not in (None, "")}}
+    audit.append(session, actor=_actor(session, actor, payload), action=kind, target=aggregate,
+                 details=json.loads(json.dumps(details, default=_json_default)), at=at)
     session.add(OutboxEventRow(
         event_id=event_id, kind=kind, aggregate=aggregate,
         payload=json.dumps(payload, ensure_ascii=False, default=_json_default, sort_keys=True),
@@ -60,3 +92,9 @@ def queue_event(session: Session, changes: Changes, *, kind: str, aggregate: str
     ))
     changes.outbox += 1
     return event_id
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_actor(session: Session) -> None:
+    session.info.pop(ACTOR_KEY, None)

@@ -5,7 +5,8 @@ A reprint of the receipt (in lại giấy tiếp nhận, Mẫu 01) is four-eyes 
 consumes a supervisor's approval of ``REPRINT_RECEIPT`` on the dossier code, in the same
 transaction as its record, and queues a ``receipt.reprint`` event that carries the approval
 and its proof to the city (``security.approvals`` attaches it at flush). A failed attempt
-consumes nothing. Other forms' reprints need only the reason.
+consumes nothing. Other forms' reprints need only the reason. Every print record (print,
+reprint, failed or saved as PDF) appends an audit entry in the same transaction.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 from ..domain.errors import ValidationError
 from ..domain.legal_basis import LegalBasis
 from ..domain.organisation import Role
-from ..security import approvals
+from ..security import approvals, audit
 from ..security.permissions import Action, PermissionDenied, require
 from ..storage.models import OfficerRow, PrintRecordRow
 from .operations import Changes, OpResult, queue_event
@@ -105,10 +106,13 @@ def record_print(session: Session, *, dossier_code: str, form: str, basis: Legal
     session.add(row)
     changes = Changes(dossiers={row.dossier_code})
     if four_eyes:  # the approval joins the payload at flush (security.approvals)
-        queue_event(session, changes, kind=REPRINT_EVENT, aggregate=code, at=now,
+        queue_event(session, changes, kind=REPRINT_EVENT, aggregate=code, at=now, actor=officer,
                     payload={"reprint_form": form, "reprint_reason": row.reason, "reprinted_by": officer,
                              "reprinted_at": now, "reprint_copies": copies})
     session.flush()
+    # Every print and reprint of a form carrying personal data is in the audit log (nhật ký).
+    audit.append(session, actor=officer, action="reprint" if reprint else "print", target=code,
+                 details={"form": form, "copies": copies, "job_state": job_state, "print": row.id}, at=now)
     return OpResult(_record(row), changes)
 
 

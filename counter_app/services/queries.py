@@ -1,6 +1,9 @@
 """Read-side queries for the counter screens: dossier search, dossier detail, day counts.
 
-Nothing here writes. Results are plain dataclasses; ID numbers in *lists* are masked
+Nothing here changes a dossier. A search or a detail shows personal data: it needs the role's
+``VIEW_PERSONAL_DATA`` (xem dữ liệu cá nhân) and is recorded in the audit log (one entry per
+search that found something, with the *kind* of criteria only; one per detail, naming the
+dossier code). Results are plain dataclasses; ID numbers in *lists* are masked
 (``mask_id_number``) — the full number never leaves this module in a search result.
 Names are matched diacritic-insensitively (``nguyen van a`` finds ``Nguyễn Văn A``),
 over a bounded candidate set of the most recent dossiers.
@@ -18,8 +21,10 @@ from sqlalchemy.orm import Session
 from ..domain.personal_id import mask_id_number, normalise_id_number
 from ..domain.status import TRANSITIONS, DossierStatus
 from ..domain.text import fold
+from ..security import audit
+from ..security.permissions import Action, require
 from ..storage.models import DossierRow, StatusChangeRow
-from .dossiers import get_dossier_row
+from .dossiers import CounterContext, get_dossier_row
 
 #: Statuses whose time limit is running: these can be due today or overdue.
 RUNNING = (DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.AWAITING_PAYMENT)
@@ -94,9 +99,25 @@ def _summary(row: DossierRow, now: datetime) -> DossierSummary:
         overdue=status in RUNNING and row.due_at is not None and row.due_at < now)
 
 
-def search_dossiers(session: Session, query: DossierQuery, *, now: datetime,
+def criteria_kinds(query: DossierQuery) -> list[str]:
+    """Which fields a search used (what the audit log keeps: never the searched value)."""
+    kinds = [k for k in ("code", "name", "id_number", "phone") if getattr(query, k).strip()]
+    kinds += [k for k in ("received_from", "received_to", "status") if getattr(query, k) is not None]
+    return kinds
+
+
+def search_dossiers(session: Session, query: DossierQuery, *, ctx: CounterContext, now: datetime,
                     limit: int = 200) -> list[DossierSummary]:
-    """Dossiers matching every filled field of ``query``, newest first."""
+    """Dossiers matching every filled field of ``query``, newest first (``VIEW_PERSONAL_DATA``)."""
+    require(ctx.role, Action.VIEW_PERSONAL_DATA)
+    found = _search(session, query, now=now, limit=limit)
+    if found:
+        audit.record(session, actor=ctx.officer, action="search_dossiers",
+                     details={"criteria": criteria_kinds(query), "results": len(found)}, at=now)
+    return found
+
+
+def _search(session: Session, query: DossierQuery, *, now: datetime, limit: int) -> list[DossierSummary]:
     q = select(DossierRow).order_by(DossierRow.received_at.desc(), DossierRow.id.desc())
     if query.code.strip():
         c = query.code.strip()
@@ -162,9 +183,11 @@ class DossierDetail:
     next_statuses: tuple[DossierStatus, ...]  # allowed by the transition table
 
 
-def dossier_detail(session: Session, code: str, *, now: datetime) -> DossierDetail:
-    """The dossier ``code`` with its timeline. Raises ``NotFoundError``."""
+def dossier_detail(session: Session, code: str, *, ctx: CounterContext, now: datetime) -> DossierDetail:
+    """The dossier ``code`` with its timeline (``VIEW_PERSONAL_DATA``; recorded). Raises ``NotFoundError``."""
+    require(ctx.role, Action.VIEW_PERSONAL_DATA)
     row = get_dossier_row(session, code)
+    audit.record(session, actor=ctx.officer, action="view_dossier", target=row.code, at=now)
     timeline = [TimelineEntry(h.at, "status", DossierStatus(h.to_status).label_vi, h.officer, h.reason)
                 for h in row.history]
     for h in row.handoffs:

@@ -62,8 +62,16 @@ def _eligible(session: Session, cutoff: datetime) -> tuple[list[DossierRow], int
 
 
 def purge_local_copies(store: Store, *, data_root: Path, now: datetime, retention_days: int,
-                       personal_fields: bool = False, by: str = "system", dry_run: bool = False) -> PurgeReport:
-    """Purge what the retention allows (see the module). ``dry_run`` only reports."""
+                       personal_fields: bool = False, by: str = "system", dry_run: bool = False,
+                       ctx=None) -> PurgeReport:
+    """Purge what the retention allows (see the module). ``dry_run`` only reports. ``ctx``: the
+    officer who runs it (``CONFIGURE_COUNTER``; the audit entry names them); None: the app's own
+    scheduled purge (``by``)."""
+    if ctx is not None:
+        from ..security.permissions import Action, require
+
+        require(ctx.role, Action.CONFIGURE_COUNTER)
+        by = ctx.officer
     if retention_days < 1:
         raise ValidationError("retention must be at least one day",
                               "Thời hạn lưu giữ phải từ 1 ngày trở lên (khóa security.retention_days).")

@@ -5,6 +5,10 @@ landscape PDF from them); :func:`write_xlsx` writes the same lines as a spreadsh
 Columns follow domain.md §1.8 (recalled, UNCONFIRMED): STT | Mã hồ sơ | Tên TTHC |
 Số lượng (bộ) | Tên cá nhân, tổ chức | Địa chỉ, số điện thoại | Cơ quan chủ trì giải quyết |
 Ngày: nhận hồ sơ, hẹn trả, chuyển đến cơ quan giải quyết, nhận kết quả, trả kết quả | Ghi chú.
+
+The book carries names, addresses and phones: :func:`rows` is an export of personal data
+(xuất dữ liệu cá nhân) — the role needs ``EXPORT_PERSONAL_DATA``, and each export is in the
+audit log (period, format, number of lines; never a line's content).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain.status import DossierStatus
 from ..resources import load_toml
+from ..security import audit
+from ..security.permissions import Action, require
 from ..storage.models import DossierRow, ProcedureRow
 
 HEADERS = ["STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)", "Tên cá nhân, tổ chức",
@@ -48,9 +54,24 @@ class BookLine:
                 self.returned_at, self.note]
 
 
-def rows(session: Session, *, start: datetime, end: datetime, agency_code: str,
-         counter_code: str | None = None) -> list[BookLine]:
-    """Dossiers received in [start, end) — received ones only (refusals are not in the book)."""
+def rows(session: Session, *, ctx, start: datetime, end: datetime, agency_code: str,
+         counter_code: str | None = None, fmt: str = "", now: datetime | None = None) -> list[BookLine]:
+    """Dossiers received in [start, end) — received ones only (refusals are not in the book).
+
+    ``ctx``: the counter context of the officer exporting (``EXPORT_PERSONAL_DATA``); ``fmt``
+    ("pdf", "xlsx") goes into the audit entry."""
+    require(ctx.role, Action.EXPORT_PERSONAL_DATA)
+    lines = _rows(session, start=start, end=end, agency_code=agency_code, counter_code=counter_code)
+    from .. import clock
+
+    audit.record(session, actor=ctx.officer, action="export_tracking_book", target=agency_code,
+                 details={"from": start.isoformat(), "to": end.isoformat(), "format": fmt, "lines": len(lines),
+                          "counter": counter_code or ""}, at=now or clock.now())
+    return lines
+
+
+def _rows(session: Session, *, start: datetime, end: datetime, agency_code: str,
+          counter_code: str | None) -> list[BookLine]:
     q = (select(DossierRow, ProcedureRow.processing_agency)
          .options(selectinload(DossierRow.history), selectinload(DossierRow.handoffs))
          .outerjoin(ProcedureRow, ProcedureRow.id == DossierRow.procedure_id)

@@ -65,7 +65,7 @@ def test_idle_lock_quick_unlock_and_switch_officer(sec_store):
     assert sess.require_active().username == "lanhdao01"
     with sec_store.read() as s:
         check = verify_chain(s)
-        assert check.ok and check.entries == 3  # sign_in, sign_out, sign_in
+        assert check.ok and check.entries == 5  # sign_in, screen_lock, screen_unlock, sign_out, sign_in
 
 
 def test_four_eyes_approval_once_for_one_target(sec_store):

@@ -46,25 +46,25 @@ def receive(env, applicant, *, at, phone="", complete=True, officer=None, code="
 
 
 def test_search_by_name_ignores_accents_and_masks_the_id_number(env):
-    store, _, _ = env
+    store, ctx, _ = env
     a = receive(env, LAN, at=datetime(2026, 11, 27, 8, 30))
     receive(env, HUNG, at=datetime(2026, 11, 27, 9, 0))
     with store.read() as s:
-        hits = search_dossiers(s, DossierQuery.from_text("nguyen thi lan"), now=NOW)
+        hits = search_dossiers(s, DossierQuery.from_text("nguyen thi lan"), ctx=ctx, now=NOW)
         assert [h.code for h in hits] == [a.code]
         assert hits[0].id_number_masked == "001******456"
         assert "001190123456" not in repr(hits)
-        assert [h.applicant_name for h in search_dossiers(s, DossierQuery(name="ĐỨC hùng"), now=NOW)] == [
+        assert [h.applicant_name for h in search_dossiers(s, DossierQuery(name="ĐỨC hùng"), ctx=ctx, now=NOW)] == [
             "Trần Đức Hùng"]
 
 
 def test_search_by_code_id_number_phone_date_and_status(env):
-    store, _, _ = env
+    store, ctx, _ = env
     a = receive(env, LAN, at=datetime(2026, 11, 26, 8, 30), phone="0912 345 678")
     b = receive(env, HUNG, at=datetime(2026, 11, 27, 9, 0), complete=False)
     with store.read() as s:
         def codes(q: DossierQuery) -> list[str]:
-            return [h.code for h in search_dossiers(s, q, now=NOW)]
+            return [h.code for h in search_dossiers(s, q, ctx=ctx, now=NOW)]
 
         assert codes(DossierQuery.from_text(a.code)) == [a.code]
         assert codes(DossierQuery.from_text(a.code[-11:])) == [a.code]  # YYMMDD-NNNN
@@ -103,7 +103,7 @@ def test_detail_has_the_timeline_and_the_allowed_next_statuses(env):
 
     store.write(add_handoff)
     with store.read() as s:
-        d = dossier_detail(s, rec.code, now=NOW)
+        d = dossier_detail(s, rec.code, ctx=ctx, now=NOW)
     assert d.summary.status is S.PROCESSING and d.summary.id_number_masked == "001******456"
     assert [(e.kind, e.text_vi) for e in d.timeline] == [
         ("status", "Được tiếp nhận"), ("handoff", "Chuyển từ Bộ phận Một cửa đến Phòng Tư pháp"),
@@ -112,7 +112,7 @@ def test_detail_has_the_timeline_and_the_allowed_next_statuses(env):
     assert d.contact_phone == "0912345678" and d.components and all(c.originals for c in d.components
                                                                    if c.mandatory)
     with store.read() as s, pytest.raises(NotFoundError):
-        dossier_detail(s, "000.00.01.H26-261127-9999", now=NOW)
+        dossier_detail(s, "000.00.01.H26-261127-9999", ctx=ctx, now=NOW)
 
 
 def test_day_counts(env):
@@ -130,7 +130,7 @@ def test_day_counts(env):
         assert (c.received, c.returned, c.waiting_supplement, c.mine) == (2, 1, 1, 1)
         assert c.overdue == 1  # `late`; `due` was returned
         assert c.due_today == 0
-        row_due = dossier_detail(s, late.code, now=NOW).summary
+        row_due = dossier_detail(s, late.code, ctx=ctx, now=NOW).summary
         assert row_due.overdue
         assert late.due_at.date() < DAY
         assert day_counts(s, day=late.due_at.date(), now=datetime.combine(late.due_at.date(), datetime.min.time()),

@@ -68,7 +68,8 @@ def test_the_record_merges_statuses_scans_and_prints_in_time_order(desk, tmp_pat
                                                     job_state="failed", reprint=True, reason="kẹt giấy")))
     desk.move(code, S.PROCESSING, at + timedelta(hours=1))
     with desk.store.read() as s:
-        record = dossier_record(s, code, now=at + timedelta(hours=2), form_names={"receipt": "Giấy tiếp nhận"})
+        record = dossier_record(s, code, ctx=desk.ctx, now=at + timedelta(hours=2),
+                               form_names={"receipt": "Giấy tiếp nhận"})
     timeline = [(e.kind, e.text_vi, e.reason) for e in record.detail.timeline]
     assert [k for k, _, _ in timeline] == ["status", "print", "scan", "print", "status"]
     assert timeline[1][1] == "In Giấy tiếp nhận"
