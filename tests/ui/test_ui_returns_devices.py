@@ -48,6 +48,31 @@ def test_the_demo_card_tap_on_f3_verifies_the_owner_by_chip(qtbot, demo_window, 
     devices.card.lift()
 
 
+def test_someone_elses_card_on_the_reader_does_not_open_with_the_owners_number(qtbot, demo_window, workspace):  # noqa: F811
+    from counter_app.domain.applicant import Applicant, ApplicantKind
+    from counter_app.services.reception import ReceptionFlow
+
+    window, devices = demo_window
+    qtbot.waitUntil(lambda: window.card_reader.available(), timeout=5000)
+    flow = ReceptionFlow()  # a dossier of another citizen: the demo card is not theirs
+    flow.identify(Applicant(ApplicantKind.INDIVIDUAL, "Trần Đức Hùng", id_number="079085000111"))
+    flow.choose_procedure(workspace.procedure(workspace.search("khai sinh")[0].code))
+    flow.mark_all_complete()
+    flow.to_outcome()
+    flow.receive()
+    code = workspace.store.write(workspace.record_reception_op(flow)).value.code
+    workspace.store.write(workspace.change_status_op(code, DossierStatus.RESOLVED))
+    returns = _open_on_f3(qtbot, window, code)
+    card, _person = devices.card.ensure()
+    devices.card.slot.insert(card)  # put on the reader: F3 reads it with the owner's access number
+    qtbot.waitUntil(lambda: "không phải của chủ hồ sơ" in returns.error.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: not window.card_reader.reading, timeout=5000)
+    assert "không phải của chủ hồ sơ" in returns.error.text()  # not replaced by "read cancelled"
+    assert returns.flow.step is ReturnStep.VERIFY and window.tabs.currentWidget() is returns
+    assert window.reception.flow.applicant is None
+    devices.card.lift()
+
+
 def test_the_demo_card_tap_elsewhere_still_goes_to_reception(qtbot, demo_window, workspace):  # noqa: F811
     window, devices = demo_window
     qtbot.waitUntil(lambda: window.card_reader.available(), timeout=5000)
