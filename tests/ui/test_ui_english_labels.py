@@ -46,7 +46,7 @@ def english(qapp):
 
 def test_every_core_label_is_listed_for_the_translator():
     source = Path(labels.__file__).read_text(encoding="utf-8")
-    listed = set(re.findall(r't\("Labels", "([^"]*)"\)', source.split("def _for_lupdate")[1]))
+    listed = set(re.findall(r'translate\("Labels", "([^"]*)"\)', source.split("def _for_lupdate")[1]))
     core = {s.label_vi for s in DossierStatus} | {v.label_vi for v in VisitState} | {a.label_vi for a in Action}
     assert core - listed == set()
 
@@ -62,6 +62,7 @@ def test_f4_list_detail_timeline_buttons_and_errors_in_english(qtbot, english, w
     from counter_app.services.reception import ReceptionFlow
 
     assert current_language() == "en"
+    workspace.sign_in("canbo01", "demo-canbo01")
     flow = ReceptionFlow()
     flow.identify(Applicant(ApplicantKind.INDIVIDUAL, "Nguyễn Thị Lan Anh", id_number="001190123456"))
     flow.choose_procedure(workspace.procedure(workspace.search("khai sinh")[0].code))
@@ -73,8 +74,9 @@ def test_f4_list_detail_timeline_buttons_and_errors_in_english(qtbot, english, w
     dossiers = window.dossiers
     window.show_page(dossiers)
     dossiers.refresh()
+    qtbot.waitUntil(lambda: not dossiers.searching, timeout=5000)  # the search answers from the pool
     statuses = [dossiers.model.index(r, 4).data() for r in range(dossiers.model.rowCount())]
-    assert statuses and set(statuses) == {"Received"}
+    assert statuses and set(statuses) == {"Received"}, (statuses, dossiers.error.text())
     assert "Received" in [dossiers.status.itemText(i) for i in range(dossiers.status.count())]
 
     dossiers.open_code(code)
