@@ -27,6 +27,8 @@ def register(sub) -> None:
         p.add_argument("--to", dest="end", type=parse_date, required=True, help="đến ngày, tính cả ngày này")
         p.add_argument("--out", required=True, help="tệp kết quả (.pdf" + (" hoặc .xlsx)" if name == "book" else ")"))
         p.add_argument("--agency", help="mã cơ quan (mặc định: cơ quan của quầy này)")
+        if name == "book":
+            p.add_argument("--counter", help="chỉ hồ sơ tiếp nhận tại quầy này (mã quầy, ví dụ Q01)")
         p.add_argument("--at", type=parse_datetime, help="thời điểm tính số liệu, YYYY-MM-DDTHH:MM (mặc định: bây giờ)")
 
 
@@ -85,12 +87,15 @@ def _book(args: argparse.Namespace) -> int:
     try:
         with store.read() as s:
             lines = tracking_book.rows(s, ctx=ctx, start=start, end=end, agency_code=agency,
-                                       fmt=out.suffix.lower().lstrip("."))
+                                       counter_code=args.counter, fmt=out.suffix.lower().lstrip("."))
     finally:
         store.close()
     last = end - timedelta(days=1)
     if out.suffix.lower() == ".xlsx":
-        tracking_book.write_xlsx(lines, out, title=f"SỔ THEO DÕI HỒ SƠ từ {start:%d/%m/%Y} đến {last:%d/%m/%Y}")
+        from .domain.legal_basis import basis_for
+
+        tracking_book.write_xlsx(lines, out, title=f"SỔ THEO DÕI HỒ SƠ từ {start:%d/%m/%Y} đến {last:%d/%m/%Y}",
+                                 basis=basis_for(last.date()))
     else:
         from printing.reports import render_tracking_book
 

@@ -12,7 +12,8 @@ from counter_app.security.permissions import Action
 from counter_app.services.handoffs import batch_target, hand_off_batch, record_step
 from counter_app.services.numbering import LocalLeaseSource, NumberAllocator
 from counter_app.services.reception import ReceptionFlow
-from counter_app.services.tracking_book import HEADERS, rows, write_xlsx
+from counter_app.domain.legal_basis import LegalBasis
+from counter_app.services.tracking_book import columns, rows, write_xlsx
 
 A = Applicant(ApplicantKind.INDIVIDUAL, "Đỗ Văn Đức", id_number="001090123456", address="12 Phố Huế, Hà Nội")
 
@@ -57,6 +58,6 @@ def test_book_rows_and_xlsx_round_trip(demo_profile, demo_store, tmp_path, appro
     path = write_xlsx(lines, tmp_path / "so.xlsx", title="SỔ THEO DÕI HỒ SƠ tháng 11/2026")
     ws = load_workbook(path).active
     assert ws["A1"].value == "SỔ THEO DÕI HỒ SƠ tháng 11/2026"
-    assert [c.value for c in ws[2]] == HEADERS
+    assert [c.value for c in ws[2]] == [title for title, _ in columns(LegalBasis.TT03_2025)]  # the basis of 11/2026
     assert [c.value for c in ws[3]][:5] == [1, codes[0], one.procedure_name, 1, "Đỗ Văn Đức"]
     assert ws["L3"].value == datetime(2026, 11, 4, 14) and ws.max_row == 4
