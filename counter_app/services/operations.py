@@ -70,7 +70,16 @@ def _actor(session: Session, actor: str, payload: dict) -> str:
         return actor
     if session.info.get(ACTOR_KEY):
         return session.info[ACTOR_KEY]
-    return next((str(payload[k]) for k in _ACTOR_KEYS if payload.get(k)), "") or "system"
+    named = next((str(payload[k]) for k in _ACTOR_KEYS if payload.get(k)), "")
+    if named:
+        return named
+    # The officer named by a row this operation adds (a payment, an extension…), not yet flushed.
+    for row in session.new:
+        who = next((getattr(row, k) for k in _ACTOR_KEYS if isinstance(getattr(row, k, None), str)
+                    and getattr(row, k)), "")
+        if who:
+            return who
+    return "system"
 
 
 def queue_event(session: Session, changes: Changes, *, kind: str, aggregate: str,

@@ -153,3 +153,19 @@ def test_a_view_inside_a_writing_transaction_is_carried_by_it(sec_store, demo_pr
 
     assert sec_store.write(move_then_view).summary.status is S.PROCESSING
     assert [e[1] for e in _entries_after(sec_store, before)] == ["dossier.status", "view_dossier"]
+
+
+def test_a_change_by_a_service_that_names_no_actor_is_still_the_officers(sec_store, demo_profile):
+    """``fees.collect`` passes no ``actor`` to ``queue_event``: the entry names the officer of the
+    payment it adds (never "system" for an officer's change)."""
+    from counter_app.services import fees
+    from qmc_testing import Desk
+
+    ctx = demo_profile.context(sec_store)
+    desk = Desk(sec_store, ctx)
+    code = desk.receive(at=AT, fee=50_000).code
+    before = _last_seq(sec_store)
+    sec_store.write(lambda s: fees.collect(s, code=code, amount_vnd=50_000, method=fees.PaymentMethod.CASH,
+                                           receipt_no="BL-9", ctx=ctx, now=AT + timedelta(minutes=1)))
+    [(actor, action, target, _details)] = _entries_after(sec_store, before)
+    assert (actor, action, target) == (ctx.officer, "fee.collect", code)
