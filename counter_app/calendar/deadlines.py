@@ -6,8 +6,9 @@ details are UNCONFIRMED and configurable in ``resources/rules/working_time.toml`
 
 * A dossier received inside office hours up to the cut-off (15:00) starts counting
   at the moment of receipt. After the cut-off on a working day ("sau 15 giờ": 15:00:00
-  is still same-day, 15:00:01 is not) it starts at the opening of the next working day. Otherwise (before opening, lunch break, evening,
-  weekend, holiday) it starts at the next working period.
+  is still same-day, 15:00:01 is not) it starts at the opening of the next working day.
+  Otherwise (before opening, lunch break, evening, weekend, holiday) it starts at the next
+  working period.
 * "N ngày làm việc" = N × ``hours_per_working_day`` hours of working time from the
   counting start; "N giờ làm việc" = N hours; "trong ngày" = the end of the working
   day on which counting starts.
