@@ -28,6 +28,7 @@ class AuditChainBroken(CounterError):
 def append(session: Session, *, actor: str, action: str, target: str = "", details: dict | None = None,
            at: datetime) -> AuditEntryRow:
     """Append one entry in the caller's transaction (the change and its entry commit together)."""
+    _reserve(session)
     last = session.scalar(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1))
     seq = (last.id if last else 0) + 1
     prev = last.hash if last else GENESIS
@@ -37,6 +38,18 @@ def append(session: Session, *, actor: str, action: str, target: str = "", detai
     session.add(row)
     session.flush()
     return row
+
+
+def _reserve(session: Session) -> None:
+    """Take SQLite's write lock before reading the last entry, unless the transaction holds it
+    already: two writers (the writer thread, a search recording its view on the pool) must not
+    both read entry N and both write N + 1."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return
+    dbapi = conn.connection.dbapi_connection
+    if getattr(dbapi, "in_transaction", True) is False:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _holds_write(session: Session) -> bool:

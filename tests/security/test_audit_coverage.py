@@ -169,3 +169,38 @@ def test_a_change_by_a_service_that_names_no_actor_is_still_the_officers(sec_sto
                                            receipt_no="BL-9", ctx=ctx, now=AT + timedelta(minutes=1)))
     [(actor, action, target, _details)] = _entries_after(sec_store, before)
     assert (actor, action, target) == (ctx.officer, "fee.collect", code)
+
+
+def test_views_on_other_threads_and_changes_never_take_the_same_entry_number(sec_store):
+    """A search records its view from the pool while the writer thread commits changes: each
+    append takes the write lock before reading the last entry, so no two get the same number."""
+    import threading
+
+    errors: list[str] = []
+
+    def views():
+        try:
+            for i in range(60):
+                with sec_store.read() as s:
+                    audit.record(s, actor="canbo01", action="view_dossier", target=f"V{i}", at=AT)
+        except Exception as exc:  # noqa: BLE001 (reported below)
+            errors.append(repr(exc))
+
+    def changes():
+        try:
+            for i in range(60):
+                sec_store.write(lambda s, i=i: audit.append(s, actor="canbo01", action="dossier.status",
+                                                            target=f"C{i}", at=AT))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(repr(exc))
+
+    before = _last_seq(sec_store)
+    threads = [threading.Thread(target=views), threading.Thread(target=changes), threading.Thread(target=views)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert _last_seq(sec_store) == before + 180
+    with sec_store.read() as s:
+        assert audit.verify_chain(s).ok
