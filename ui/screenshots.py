@@ -133,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         shot(window, "05-reception-done")
         received = window.dossiers.workspace.search_dossiers(DossierQuery())[0].code
         window.show_page(window.dossiers)
+        searching = QElapsedTimer()
+        searching.start()
+        while window.dossiers.searching and searching.elapsed() < 10_000:  # the search answers from the pool
+            QApplication.processEvents()
         window.dossiers.open_row(0)
         window.dossiers.table.selectRow(0)
         window.dossiers.detail.scroll.verticalScrollBar().setValue(0)

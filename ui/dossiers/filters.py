@@ -114,6 +114,16 @@ class SearchRunner(QObject):
         self._answered = 0  # the newest search answered
 
     @property
+    def started(self) -> int:
+        """How many searches were started (the number of the newest)."""
+        return self._latest
+
+    @property
+    def answered(self) -> int:
+        """The number of the newest search answered."""
+        return self._answered
+
+    @property
     def busy(self) -> bool:
         """A search is waiting for its debounce or for its answer."""
         return self._timer.isActive() or self._answered < self._latest

@@ -57,6 +57,7 @@ class DossierSearchPage(QFrame):
         self.searches.found.connect(self._show_rows)
         self.searches.failed.connect(self._error)
         self._open_first_when_found = False
+        self._opened_during = 0  # the newest search started when the shown dossier was opened
         self.summary = QLabel()
         self.summary.setObjectName("MutedText")
         self.error = QLabel()
@@ -149,7 +150,7 @@ class DossierSearchPage(QFrame):
         elif shown in codes:
             self.table.selectRow(codes.index(shown))
             self.open_code(shown)
-        else:
+        elif self._opened_during < self.searches.answered:  # opened before this search: it no longer matches
             self.detail.show_detail(None)
 
     def _open_first(self) -> None:
@@ -166,6 +167,7 @@ class DossierSearchPage(QFrame):
             self.open_code(self.model.index(row, 0).data(CODE_ROLE))
 
     def open_code(self, code: str) -> None:
+        self._opened_during = self.searches.started  # a search already on its way does not close it
         try:
             self.detail.show_record(self.workspace.dossier_record(code))
         except CounterError as exc:
