@@ -99,8 +99,11 @@ class ReturnPage(ReturnDevices, QFrame):
         verify.addRow(self.tr("Người được ủy quyền"), self.proxy_name)
         verify.addRow(self.tr("Số định danh người nhận"), self.proxy_id)
         verify.addRow(self.tr("Văn bản ủy quyền"), authorisation_row)
-        verify.addRow("", self.authorisation_state)
-        verify.addRow("", self.busy)
+        state_box = QVBoxLayout()  # the progress line under the state, no gap while hidden
+        state_box.setContentsMargins(0, 0, 0, 0)
+        state_box.addWidget(self.authorisation_state)
+        state_box.addWidget(self.busy)
+        verify.addRow("", state_box)
         verify.addRow("", self.proxy_button)
         self.verify_box = QFrame()
         self.verify_box.setLayout(verify)
