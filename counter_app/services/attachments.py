@@ -127,7 +127,7 @@ def attach_file(session: Session, *, data_root: Path, dossier_code: str, compone
     queue_event(session, changes, kind="attachment.added", aggregate=dossier.code, at=now, payload={
         "dossier_code": dossier.code, "component_position": component_position, "sha256": sha,
         "size": len(data), "pages": pages, "mime": mime, "signed": signed,
-        "attachments": [sha]})  # sync pushes this event only once the file is on the server
+        "attachments": [sha]}, actor=by)  # sync pushes this event only once the file is on the server
     return OpResult(_info(row), changes)
 
 

@@ -144,7 +144,7 @@ def receive_online(session: Session, flow: ReceptionFlow, online: OnlineDossier,
     if files:
         payload.update(online_files=_file_verdicts(files), attachments=attached)
     queue_event(session, result.changes, kind="dossier.channel", aggregate=row.dossier_code, at=now,
-                payload=payload)
+                payload=payload, actor=ctx.officer)
     session.flush()
     return result
 
@@ -191,7 +191,7 @@ def receive_postal(session: Session, flow: ReceptionFlow, tracking_number: str, 
     row = _channel_row(session, result.value.code, channel=int(Channel.POSTAL), ctx=ctx, now=now)
     row.inbound_tracking = tracking
     queue_event(session, result.changes, kind="dossier.channel", aggregate=row.dossier_code, at=now,
-                payload=_payload(row))
+                payload=_payload(row), actor=ctx.officer)
     session.flush()
     return result
 
@@ -225,7 +225,7 @@ def record_postal_return(session: Session, *, code: str, tracking_number: str, c
     row = _channel_row(session, dossier.code, channel=dossier.channel, ctx=ctx, now=now)
     row.outbound_tracking, row.outbound_sent_at, row.outbound_officer = tracking, now, ctx.officer
     changes = Changes(dossiers={dossier.code}).merge(result.changes)
-    queue_event(session, changes, kind="dossier.postal_out", aggregate=dossier.code, at=now,
+    queue_event(session, changes, kind="dossier.postal_out", aggregate=dossier.code, at=now, actor=ctx.officer,
                 payload={"code": dossier.code, "outbound_tracking": tracking, "outbound_sent_at": now})
     session.flush()
     return OpResult(ChannelRecord.of(row), changes)

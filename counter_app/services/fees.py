@@ -103,7 +103,7 @@ def collect(session: Session, *, code: str, amount_vnd: int, method: PaymentMeth
                            agency_code=agency, ref_payment_id=None))
     changes = Changes(dossiers={code})
     queue_event(session, changes, kind="fee.collect", aggregate=code, at=now,
-                payload={"amount_vnd": amount_vnd, "method": method.value, "receipt_no": receipt_no})
+                payload={"amount_vnd": amount_vnd, "method": method.value, "receipt_no": receipt_no}, actor=ctx.officer)
     session.flush()
     return OpResult(owed - amount_vnd, changes)
 
@@ -175,7 +175,7 @@ def _reverse(session: Session, *, kind: str, code: str, receipt_no: str, amount_
                            receipt_no="", at=now, officer=ctx.officer, approval_id=approval_id,
                            note=reason.strip(), agency_code=payment.agency_code, ref_payment_id=payment.id))
     changes = Changes(dossiers={code})
-    queue_event(session, changes, kind=f"fee.{kind}", aggregate=code, at=now,
+    queue_event(session, changes, kind=f"fee.{kind}", aggregate=code, at=now, actor=ctx.officer,
                 payload={"amount_vnd": amount_vnd, "method": payment.method, "receipt_no": payment.receipt_no})
     session.flush()
     return OpResult(paid_vnd(session, code), changes)

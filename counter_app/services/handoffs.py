@@ -151,7 +151,7 @@ def hand_off_batch(session: Session, *, codes: list[str], to_unit: str, ctx: Cou
             result=result_tag(due=due, done=now).value, note=""))
         changes.merge(change_status(session, code, DossierStatus.PROCESSING, ctx=ctx, now=now).changes)
     queue_event(session, changes, kind="handoff.batch", aggregate=ctx.agency_code, at=now,
-                payload={"codes": list(codes), "to_unit": to_unit.strip(), "by": ctx.officer})
+                payload={"codes": list(codes), "to_unit": to_unit.strip(), "by": ctx.officer}, actor=ctx.officer)
     return OpResult(len(codes), changes)
 
 
@@ -223,7 +223,7 @@ def record_step(session: Session, *, code: str, from_unit: str, to_unit: str, gi
     session.flush()
     changes = Changes(dossiers={code})
     queue_event(session, changes, kind="handoff.step", aggregate=code, at=at,
-                payload={"seq": step.seq, "from": from_unit, "to": to_unit, "result": tag})
+                payload={"seq": step.seq, "from": from_unit, "to": to_unit, "result": tag}, actor=ctx.officer)
     return OpResult(step, changes)
 
 

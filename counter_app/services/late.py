@@ -136,7 +136,7 @@ def extend(session: Session, *, code: str, new_due_at: datetime, reason: str, ct
     old, row.due_at = row.due_at, new_due_at
     changes = Changes(dossiers={code})
     queue_event(session, changes, kind="dossier.extension", aggregate=code, at=now,
-                payload={"old_due_at": old, "new_due_at": new_due_at})
+                payload={"old_due_at": old, "new_due_at": new_due_at}, actor=ctx.officer)
     session.flush()
     return OpResult(new_due_at, changes)
 

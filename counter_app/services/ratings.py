@@ -82,7 +82,7 @@ def record_rating(session: Session, *, code: str, level: int, ctx: CounterContex
     changes = Changes(dossiers={code})
     queue_event(session, changes, kind="dossier.rating", aggregate=code, at=now,
                 payload={"level": level, "scale": len(labels), "stage": stage, "visit_id": visit_id,
-                         "rated_officer": ctx.officer})
+                         "rated_officer": ctx.officer}, actor=ctx.officer)
     session.flush()
     return OpResult(level, changes)
 

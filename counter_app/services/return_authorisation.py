@@ -51,7 +51,7 @@ def attach_authorisation(session: Session, *, data_root: Path, dossier_code: str
     queue_event(session, changes, kind="attachment.added", aggregate=dossier.code, at=now, payload={
         "dossier_code": dossier.code, "component_position": AUTHORISATION_POSITION, "sha256": sha,
         "size": len(data), "pages": pages, "mime": mime, "signed": False, "purpose": "return_authorisation",
-        "attachments": [sha]})
+        "attachments": [sha]}, actor=by)
     return OpResult(_info(row), changes)
 
 
