@@ -15,6 +15,7 @@ from PyQt6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLin
 from counter_app.domain.errors import CounterError
 from counter_app.security.permissions import Action
 
+from .formatting import money_vnd
 from .ops import OperationRunner
 from .workspace import Workspace
 from .labels import action_label
@@ -79,6 +80,11 @@ class ApprovalDialog(QDialog):
         kind, _, rest = target.partition(":")
         if kind == "handoff-batch":  # handoffs.batch_target
             return self.tr("Lô chuyển {n} hồ sơ").format(n=rest.partition(":")[0])
+        if kind in ("fee-refund", "fee-cancel"):  # fees.refund_target / cancel_target: receipt and amount
+            code, receipt, amount = rest.rsplit(":", 2)
+            text = (self.tr("Hoàn {amount}, biên lai {receipt}, hồ sơ {code}") if kind == "fee-refund"
+                    else self.tr("Hủy biên lai {receipt} ({amount}), hồ sơ {code}"))
+            return text.format(amount=money_vnd(int(amount)), receipt=receipt, code=code)
         if kind == "reception":  # dossiers.refusal_target of a dossier that has no code yet
             return self.tr("Hồ sơ mới (chưa cấp mã), thủ tục {procedure}").format(procedure=rest.partition(":")[0])
         return self.tr("Hồ sơ {code}").format(code=target)

@@ -5,13 +5,20 @@ operation reports changed dossiers, and a bar under each tile compares it with t
 receptions (a picture that says "how much of today is late" faster than a number). Under
 the tiles, two charts (``ui.widgets.chart``, data from ``services.dashboard_series``):
 received and returned per day over the last two weeks, and of the dossiers received in
-those weeks, resolved on time / late / still open past the appointment.
+those weeks, resolved on time / late / still open past the appointment. The on-time
+percentage is the report's (on time / resolved, ``Timeliness.on_time_share``); still-open
+dossiers are counted beside it, not divided by.
+
+"In báo cáo thu tiền hôm nay" renders the signed-in officer's daily cash report
+(:mod:`printing.reports_cash`) and prints it, or saves the PDF when no printer is there, on the
+operation runner's pool like F7's reports.
 """
 
 from __future__ import annotations
 
 from PyQt6.QtCore import Qt
-from PyQt6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
+                             QVBoxLayout, QWidget)
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.queries import DayCounts
@@ -50,11 +57,35 @@ class CountTile(QFrame):
         self.bar.setValue(value)
 
 
+class TimelinessBar(ShareBar):
+    """The share bar whose percentages are the report's: on time and late of the resolved ones."""
+
+    def labels(self) -> list[str]:
+        resolved = sum(s.value for s in self.segments[:2])
+        out = []
+        for i, s in enumerate(self.segments):
+            if i < 2 and resolved:
+                out.append(f"{s.name}: {s.value} ({round(100 * s.value / resolved)}%)")
+            else:
+                out.append(f"{s.name}: {s.value}")
+        return out
+
+
 class DashboardPage(QFrame):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, runner=None) -> None:
         super().__init__(parent)
         self.setObjectName("DashboardPage")
         self.workspace = workspace
+        self.runner = runner  # None: the main window's (found when the button is pressed)
+        self.printers_factory = None  # builds the Printers façade (None result: PDF only); replaced in tests
+        self.last_print = None  # (saved PDF path, PrintJob or None) of the last cash report
+        self.cash_button = QPushButton(self.tr("In báo cáo thu tiền hôm nay"))
+        self.cash_button.setToolTip(self.tr("Báo cáo thu phí, lệ phí trong ngày của cán bộ đang đăng nhập"))
+        self.cash_button.clicked.connect(self.print_cash_report)
+        self.message = QLabel()
+        self.message.setObjectName("MutedText")
+        self.message.setWordWrap(True)
+        self.message.hide()  # shown with the cash report's outcome only: the charts keep their room
         self.counts: DayCounts | None = None
         self.heading = QLabel()
         self.heading.setObjectName("PanelHeading")
@@ -80,7 +111,7 @@ class DashboardPage(QFrame):
         self.timeliness_heading = QLabel(self.tr("Giải quyết đúng hạn (hồ sơ tiếp nhận {n} ngày qua)").format(
             n=CHART_DAYS))
         self.timeliness_heading.setObjectName("PanelHeading")
-        self.timeliness_chart = ShareBar()
+        self.timeliness_chart = TimelinessBar()
         # The page scrolls rather than grow the window: tiles and charts fit a 1366×768 counter
         # screen at the default type size; with large type the page scrolls (the window keeps its size).
         content = QWidget()
@@ -94,7 +125,11 @@ class DashboardPage(QFrame):
         outer.addWidget(scroll)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.cash_button)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
         layout.addWidget(self.error)
         layout.addLayout(grid)
         layout.addWidget(self.flow_heading)
@@ -134,6 +169,59 @@ class DashboardPage(QFrame):
             Segment(self.tr("Trễ hạn"), c["error"], timely.late),
             Segment(self.tr("Quá hạn, chưa xong"), c["accent"], timely.overdue_open)],
             empty_text=self.tr("Chưa có hồ sơ nào được giải quyết trong {n} ngày qua.").format(n=CHART_DAYS))
+
+    def print_cash_report(self) -> None:
+        """Render today's cash report of the signed-in officer and print (or save) it off the GUI thread."""
+        runner = self.runner or getattr(self.window(), "runner", None)
+        if runner is None:
+            return
+        ws, factory = self.workspace, self.printers_factory
+        self.error.hide()
+        self._say(self.tr("Đang in báo cáo thu phí, lệ phí hôm nay…"))
+
+        def job():
+            from sqlalchemy import select
+
+            from counter_app.services import fees
+            from counter_app.storage.models import OfficerRow
+            from printing.printers import Printers, save_pdf
+            from printing.reports_cash import render_cash_report
+
+            now, officer = ws.now().replace(second=0, microsecond=0), ws.context.officer
+            with ws.store.read() as s:
+                name = s.scalar(select(OfficerRow.full_name).where(OfficerRow.username == officer)) or ""
+                report = fees.daily_cash_report(s, officer=officer, day=now.date())
+            rendered = render_cash_report(report, issued_at=now, officer_name=name)
+            spool, label = ws.profile.root / "prints", f"thu-phi-{now:%Y%m%d}-{officer}"
+            if factory is not None:
+                printers = factory()
+            else:
+                printers = Printers(spool_dir=spool)
+                printers = printers if printers.available() else None
+            if printers is None:
+                return save_pdf(rendered.pdf, folder=spool, label=label, now=now), None
+            job = printers.print_pdf(pdf=rendered.pdf, page=rendered.page, label=label, now=now)
+            return job.saved_pdf, job
+        runner.background(job, on_done=self._cash_printed, on_error=self._cash_error)
+
+    def _cash_printed(self, outcome) -> None:
+        self.last_print = outcome
+        saved, job = outcome
+        if job is not None:
+            self._say(self.tr("Đã gửi báo cáo thu phí, lệ phí hôm nay tới máy in {printer}.").format(
+                printer=job.printer))
+        else:
+            self._say(self.tr("Chưa có máy in: đã lưu báo cáo thu phí, lệ phí hôm nay thành tệp PDF "
+                                         "{path}.").format(path=saved))
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _cash_error(self, message: str) -> None:
+        self._say("")
+        self.error.setText(message)
+        self.error.show()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

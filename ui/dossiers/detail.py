@@ -1,6 +1,7 @@
 """One dossier: facts, checklist as received, its files with thumbnails, the timeline (statuses,
 handoffs, prints, scans) and the actions allowed now (status moves; "Trả kết quả" when resolved;
-"In lại giấy tiếp nhận" for a received dossier, four-eyes)."""
+"In lại giấy tiếp nhận" for a received dossier, four-eyes) and the fees paid, with refund and
+cancellation of a receipt (:mod:`ui.dossiers.fee_actions`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from counter_app.domain.status import DossierStatus
 from counter_app.services.queries import DossierDetail
 
 from ..formatting import money_vnd
+from .fee_actions import PaymentsBox
 from ..labels import status_label, timeline_text
 
 #: Moves that need a reason typed by the officer (the core refuses them without one).
@@ -66,6 +68,8 @@ class DossierDetailPanel(QFrame):
         self.reprint_button.setToolTip(self.tr("In lại giấy tiếp nhận hồ sơ: cần ghi lý do và lãnh đạo phê duyệt"))
         self.reprint_button.clicked.connect(
             lambda: self.detail is not None and self.reprintRequested.emit(self.detail.summary.code))
+        self.payments = PaymentsBox()
+        self.payments_loader = None  # code -> [fee_actions.PaymentLine]; None: no payments shown
         self.title = _value()
         self.title.setObjectName("ProcedureTitle")
         self.status, self.procedure, self.applicant = _value(), _value(), _value()
@@ -98,6 +102,10 @@ class DossierDetailPanel(QFrame):
         col = QVBoxLayout(body)
         col.addWidget(self.title)
         col.addLayout(form)
+        self.payments_heading = QLabel(self.tr("Các khoản đã thu"))
+        self.payments_heading.setObjectName("PanelHeading")
+        col.addWidget(self.payments_heading)
+        col.addWidget(self.payments)
         self.files_heading = QLabel(self.tr("Tệp số hóa"))
         for heading, widget in ((self.tr("Thành phần đã nhận"), self.components), (self.files_heading, self.files),
                                 (self.tr("Quá trình xử lý"), self.timeline)):
@@ -168,6 +176,10 @@ class DossierDetailPanel(QFrame):
         self.due.setText(_when(s.due_at))
         self.fee.setText(money_vnd(detail.fee_vnd))
         self.reason.setText(detail.reason or "—")
+        lines = self.payments_loader(s.code) if self.payments_loader is not None else []
+        self.payments.show_lines(lines)
+        self.payments.setVisible(bool(lines))
+        self.payments_heading.setVisible(bool(lines))
         self.components.clear()
         for c in detail.components:
             self.components.addItem(self.tr("{name}: {o} chính, {c} sao").format(

@@ -27,6 +27,7 @@ from ..print_hook import receipt_printed, receipt_reprinter
 from ..ops import OperationRunner
 from ..workspace import Workspace
 from .detail import NEEDS_REASON, DossierDetailPanel
+from .fee_actions import FeeActions
 from .filters import PeriodFilter, SearchRunner
 from .thumbnails import ThumbnailLoader
 from .results import APPLICANT, CODE_ROLE, PROCEDURE, DossierResultModel
@@ -113,6 +114,7 @@ class DossierSearchPage(QFrame):
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_row(cur.row()))
         self.detail.statusRequested.connect(self.request_status)
         self.detail.reprintRequested.connect(self.request_reprint)
+        self.fees = FeeActions(self)  # "Hoàn phí" / "Hủy biên lai" of a payment in the detail
         self.printers_factory = None  # the receipt reprint's Printers façade; None: the system's printers
         self._reprinter = None
 
