@@ -98,77 +98,87 @@
 </context><context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/approval.py" line="32" />
+        <location filename="../../ui/approval.py" line="33" />
         <source>Phê duyệt của lãnh đạo</source>
         <translation>Supervisor's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="33" />
+        <location filename="../../ui/approval.py" line="34" />
         <source>Cần lãnh đạo phê duyệt: {action}</source>
         <translation>Needs a supervisor's approval: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="36" />
+        <location filename="../../ui/approval.py" line="37" />
         <source>{target} — cán bộ đề nghị: {officer}</source>
         <translation>{target} — requested by: {officer}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="39" />
+        <location filename="../../ui/approval.py" line="40" />
         <source>Lý do: {reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="43" />
+        <location filename="../../ui/approval.py" line="44" />
         <source>Tên đăng nhập của lãnh đạo</source>
         <translation>Supervisor's username</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="46" />
+        <location filename="../../ui/approval.py" line="47" />
         <source>Mật khẩu của lãnh đạo</source>
         <translation>Supervisor's password</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="48" />
+        <location filename="../../ui/approval.py" line="49" />
         <source>Lãnh đạo</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="49" />
+        <location filename="../../ui/approval.py" line="50" />
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="50" />
+        <location filename="../../ui/approval.py" line="51" />
         <source>Lãnh đạo tự nhập mật khẩu của mình tại quầy. Không ai tự phê duyệt thao tác của chính mình.</source>
         <translation>The supervisor types their own password at the counter. Nobody approves their own action.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="60" />
+        <location filename="../../ui/approval.py" line="61" />
         <source>Phê duyệt (Enter)</source>
         <translation>Approve (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="62" />
+        <location filename="../../ui/approval.py" line="63" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="81" />
+        <location filename="../../ui/approval.py" line="82" />
         <source>Lô chuyển {n} hồ sơ</source>
         <translation>Hand-off batch of {n} dossier(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="83" />
+        <location filename="../../ui/approval.py" line="85" />
+        <source>Hoàn {amount}, biên lai {receipt}, hồ sơ {code}</source>
+        <translation>Refund {amount}, receipt {receipt}, dossier {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="86" />
+        <source>Hủy biên lai {receipt} ({amount}), hồ sơ {code}</source>
+        <translation>Cancel receipt {receipt} ({amount}), dossier {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="89" />
         <source>Hồ sơ mới (chưa cấp mã), thủ tục {procedure}</source>
         <translation>New dossier (no code yet), procedure {procedure}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="84" />
+        <location filename="../../ui/approval.py" line="90" />
         <source>Hồ sơ {code}</source>
         <translation>Dossier {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="90" />
+        <location filename="../../ui/approval.py" line="96" />
         <source>Nhập tên đăng nhập của lãnh đạo phê duyệt.</source>
         <translation>Enter the approving supervisor's username.</translation>
     </message>
@@ -438,7 +448,7 @@
 </context><context>
     <name>CountTile</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="48" />
+        <location filename="../../ui/dashboard.py" line="55" />
         <source>{caption}: {value}</source>
         <translation>{caption}: {value}</translation>
     </message>
@@ -572,79 +582,104 @@ Last error: {error}</translation>
 </context><context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="65" />
+        <location filename="../../ui/dashboard.py" line="82" />
+        <source>In báo cáo thu tiền hôm nay</source>
+        <translation>Print today's cash report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="83" />
+        <source>Báo cáo thu phí, lệ phí trong ngày của cán bộ đang đăng nhập</source>
+        <translation>Today's fee collection report of the signed-in officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="96" />
         <source>Tiếp nhận hôm nay</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="66" />
+        <location filename="../../ui/dashboard.py" line="97" />
         <source>Đã trả kết quả hôm nay</source>
         <translation>Results returned today</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="67" />
+        <location filename="../../ui/dashboard.py" line="98" />
         <source>Đến hạn trả hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="68" />
+        <location filename="../../ui/dashboard.py" line="99" />
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="69" />
+        <location filename="../../ui/dashboard.py" line="100" />
         <source>Chờ bổ sung giấy tờ</source>
         <translation>Waiting for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="70" />
+        <location filename="../../ui/dashboard.py" line="101" />
         <source>Tôi tiếp nhận hôm nay</source>
         <translation>Received by me today</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="77" />
+        <location filename="../../ui/dashboard.py" line="108" />
         <source>Tiếp nhận và trả kết quả {n} ngày qua</source>
         <translation>Received and returned, last {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="80" />
+        <location filename="../../ui/dashboard.py" line="111" />
         <source>Giải quyết đúng hạn (hồ sơ tiếp nhận {n} ngày qua)</source>
         <translation>Settled on time (dossiers received in the last {n} days)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="115" />
+        <location filename="../../ui/dashboard.py" line="150" />
         <source>Tình hình ngày {day}</source>
         <translation>Situation on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="130" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="131" />
+        <location filename="../../ui/dashboard.py" line="166" />
         <source>Đã trả kết quả</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="133" />
+        <location filename="../../ui/dashboard.py" line="168" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="134" />
+        <location filename="../../ui/dashboard.py" line="169" />
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="135" />
+        <location filename="../../ui/dashboard.py" line="170" />
         <source>Quá hạn, chưa xong</source>
         <translation>Overdue, not settled</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="136" />
+        <location filename="../../ui/dashboard.py" line="171" />
         <source>Chưa có hồ sơ nào được giải quyết trong {n} ngày qua.</source>
         <translation>No dossier was settled in the last {n} days.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="180" />
+        <source>Đang in báo cáo thu phí, lệ phí hôm nay…</source>
+        <translation>Printing today's fee collection report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="211" />
+        <source>Đã gửi báo cáo thu phí, lệ phí hôm nay tới máy in {printer}.</source>
+        <translation>Today's fee collection report was sent to the printer {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="214" />
+        <source>Chưa có máy in: đã lưu báo cáo thu phí, lệ phí hôm nay thành tệp PDF {path}.</source>
+        <translation>No printer: today's fee collection report was saved as the PDF file {path}.</translation>
     </message>
 </context><context>
     <name>DemoDevices</name>
@@ -1175,102 +1210,107 @@ Last error: {error}</translation>
 </context><context>
     <name>DossierDetailPanel</name>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="62" />
+        <location filename="../../ui/dossiers/detail.py" line="64" />
         <source>Trả kết quả (F3)</source>
         <translation>Return results (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="65" />
+        <location filename="../../ui/dossiers/detail.py" line="67" />
         <source>In lại giấy tiếp nhận</source>
         <translation>Reprint the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="66" />
+        <location filename="../../ui/dossiers/detail.py" line="68" />
         <source>In lại giấy tiếp nhận hồ sơ: cần ghi lý do và lãnh đạo phê duyệt</source>
         <translation>Reprint the dossier receipt: needs a reason and a supervisor's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="74" />
+        <location filename="../../ui/dossiers/detail.py" line="78" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="74" />
+        <location filename="../../ui/dossiers/detail.py" line="78" />
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="75" />
+        <location filename="../../ui/dossiers/detail.py" line="79" />
         <source>Chủ hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="75" />
+        <location filename="../../ui/dossiers/detail.py" line="79" />
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="76" />
+        <location filename="../../ui/dossiers/detail.py" line="80" />
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="76" />
+        <location filename="../../ui/dossiers/detail.py" line="80" />
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="77" />
+        <location filename="../../ui/dossiers/detail.py" line="81" />
         <source>Phí, lệ phí</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="77" />
+        <location filename="../../ui/dossiers/detail.py" line="81" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="92" />
+        <location filename="../../ui/dossiers/detail.py" line="96" />
         <source>Chọn một hồ sơ trong danh sách để xem chi tiết.</source>
         <translation>Choose a dossier in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="101" />
+        <location filename="../../ui/dossiers/detail.py" line="105" />
+        <source>Các khoản đã thu</source>
+        <translation>Fees collected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/detail.py" line="109" />
         <source>Tệp số hóa</source>
         <translation>Digitised files</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="102" />
+        <location filename="../../ui/dossiers/detail.py" line="110" />
         <source>Thành phần đã nhận</source>
         <translation>Components received</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="103" />
+        <location filename="../../ui/dossiers/detail.py" line="111" />
         <source>Quá trình xử lý</source>
         <translation>Processing history</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="108" />
+        <location filename="../../ui/dossiers/detail.py" line="116" />
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="134" />
+        <location filename="../../ui/dossiers/detail.py" line="142" />
         <source> ({n} trang)</source>
         <translation> ({n} page(s))</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="162" />
+        <location filename="../../ui/dossiers/detail.py" line="170" />
         <source> — QUÁ HẠN</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="173" />
+        <location filename="../../ui/dossiers/detail.py" line="185" />
         <source>{name}: {o} chính, {c} sao</source>
         <translation>{name}: {o} original(s), {c} copy(ies)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/detail.py" line="190" />
+        <location filename="../../ui/dossiers/detail.py" line="202" />
         <source>Chuyển hồ sơ sang “{status}”</source>
         <translation>Move the dossier to “{status}”</translation>
     </message>
@@ -1314,77 +1354,77 @@ Last error: {error}</translation>
 </context><context>
     <name>DossierSearchPage</name>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="47" />
+        <location filename="../../ui/dossiers/page.py" line="48" />
         <source>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</source>
         <translation>Dossier code, name, ID number or phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="49" />
+        <location filename="../../ui/dossiers/page.py" line="50" />
         <source>Tìm hồ sơ</source>
         <translation>Find a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="51" />
+        <location filename="../../ui/dossiers/page.py" line="52" />
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="148" />
+        <location filename="../../ui/dossiers/page.py" line="150" />
         <source>{n} hồ sơ</source>
         <translation>{n} dossier(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="148" />
+        <location filename="../../ui/dossiers/page.py" line="150" />
         <source>Không có hồ sơ nào.</source>
         <translation>No dossiers.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="182" />
+        <location filename="../../ui/dossiers/page.py" line="184" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="182" />
+        <location filename="../../ui/dossiers/page.py" line="184" />
         <source>Lý do chuyển sang “{status}”:</source>
         <translation>Reason for moving to “{status}”:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="193" />
+        <location filename="../../ui/dossiers/page.py" line="195" />
         <source>Cần ghi lý do khi chuyển hồ sơ sang “{status}”.</source>
         <translation>A reason is needed to move the dossier to “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="205" />
+        <location filename="../../ui/dossiers/page.py" line="207" />
         <source>In lại giấy tiếp nhận</source>
         <translation>Reprint the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="205" />
+        <location filename="../../ui/dossiers/page.py" line="207" />
         <source>Lý do in lại giấy tiếp nhận hồ sơ {code} (ví dụ: bản giao công dân bị mất, in hỏng):</source>
         <translation>Reason for reprinting the receipt of dossier {code} (e.g. the citizen's copy was lost, a misprint):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="217" />
+        <location filename="../../ui/dossiers/page.py" line="219" />
         <source>Chưa cài đặt phần in biểu mẫu: không in được giấy tiếp nhận.</source>
         <translation>Form printing is not installed: the receipt cannot be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="222" />
+        <location filename="../../ui/dossiers/page.py" line="224" />
         <source>In lại giấy tiếp nhận cần ghi lý do (ví dụ: bản giao công dân bị mất).</source>
         <translation>Reprinting the receipt needs a reason (e.g. the citizen's copy was lost).</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="225" />
+        <location filename="../../ui/dossiers/page.py" line="227" />
         <source>Giấy tiếp nhận của hồ sơ {code}</source>
         <translation>Receipt of dossier {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="238" />
+        <location filename="../../ui/dossiers/page.py" line="240" />
         <source>Đã gửi giấy tiếp nhận hồ sơ {code} tới máy in {printer}.</source>
         <translation>The receipt of dossier {code} was sent to printer {printer}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossiers/page.py" line="241" />
+        <location filename="../../ui/dossiers/page.py" line="243" />
         <source>Chưa có máy in: đã lưu giấy tiếp nhận hồ sơ {code} thành tệp PDF {path}.</source>
         <translation>No printer: the receipt of dossier {code} was saved as the PDF file {path}.</translation>
     </message>
@@ -1425,6 +1465,54 @@ Last error: {error}</translation>
         <location filename="../../ui/handoff_dialogs.py" line="47" />
         <source>Lý do</source>
         <translation>Reason</translation>
+    </message>
+</context><context>
+    <name>FeeActions</name>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="144" />
+        <location filename="../../ui/dossiers/fee_actions.py" line="140" />
+        <source>Hoàn phí</source>
+        <translation>Refund fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="140" />
+        <source>Số tiền hoàn theo biên lai {receipt} (đồng):</source>
+        <translation>Amount to refund on receipt {receipt} (đồng):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="144" />
+        <source>Lý do hoàn phí:</source>
+        <translation>Reason for the refund:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="149" />
+        <source>Hủy biên lai</source>
+        <translation>Cancel receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="149" />
+        <source>Lý do hủy biên lai {receipt}:</source>
+        <translation>Reason for cancelling receipt {receipt}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="158" />
+        <source>Ghi rõ lý do hoàn phí.</source>
+        <translation>Enter the reason for the refund.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="159" />
+        <source>Ghi rõ lý do hủy biên lai.</source>
+        <translation>Enter the reason for cancelling the receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="178" />
+        <source>Đã hoàn {amount} theo biên lai {receipt} của hồ sơ {code}.</source>
+        <translation>Refunded {amount} on receipt {receipt} of dossier {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="182" />
+        <source>Đã hủy biên lai {receipt} ({amount}) của hồ sơ {code}.</source>
+        <translation>Cancelled receipt {receipt} ({amount}) of dossier {code}.</translation>
     </message>
 </context><context>
     <name>FlowPage</name>
@@ -2496,6 +2584,58 @@ The colours and identity in this version are not yet official.</translation>
         <location filename="../../ui/reception/outcome_step.py" line="77" />
         <source>Còn thiếu: {names}</source>
         <translation>Missing: {names}</translation>
+    </message>
+</context><context>
+    <name>PaymentsBox</name>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="55" />
+        <source>Tiền mặt</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="56" />
+        <source>Chuyển khoản</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="57" />
+        <source>Quét mã QR</source>
+        <translation>QR payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="58" />
+        <source>Biên lai {receipt}: {amount}, {method}</source>
+        <translation>Receipt {receipt}: {amount}, {method}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="61" />
+        <source> — đã hủy biên lai</source>
+        <translation> — receipt cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="63" />
+        <source> — đã hoàn {amount}</source>
+        <translation> — {amount} refunded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="80" />
+        <source>Hoàn phí</source>
+        <translation>Refund fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="81" />
+        <source>Hoàn phí, lệ phí theo biên lai đã chọn: cần lý do và lãnh đạo phê duyệt số tiền</source>
+        <translation>Refund fees on the selected receipt: needs a reason and a supervisor's approval of the amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="83" />
+        <source>Hủy biên lai</source>
+        <translation>Cancel receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossiers/fee_actions.py" line="84" />
+        <source>Hủy biên lai thu nhầm: cần lý do và lãnh đạo phê duyệt</source>
+        <translation>Cancel a receipt issued by mistake: needs a reason and a supervisor's approval</translation>
     </message>
 </context><context>
     <name>PeriodFilter</name>

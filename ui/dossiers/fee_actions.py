@@ -52,15 +52,16 @@ def payment_lines(workspace, code: str) -> list[PaymentLine]:
 
 
 def line_text(line: PaymentLine) -> str:
-    t = QCoreApplication.translate
-    method = {"cash": t("PaymentsBox", "Tiền mặt"), "transfer": t("PaymentsBox", "Chuyển khoản"),
-              "qr": t("PaymentsBox", "Quét mã QR")}.get(line.method, line.method)
-    text = t("PaymentsBox", "Biên lai {receipt}: {amount}, {method}").format(
+    method = {"cash": QCoreApplication.translate("PaymentsBox", "Tiền mặt"),
+              "transfer": QCoreApplication.translate("PaymentsBox", "Chuyển khoản"),
+              "qr": QCoreApplication.translate("PaymentsBox", "Quét mã QR")}.get(line.method, line.method)
+    text = QCoreApplication.translate("PaymentsBox", "Biên lai {receipt}: {amount}, {method}").format(
         receipt=line.receipt_no, amount=money_vnd(line.amount_vnd), method=method)
     if line.cancelled:
-        return text + t("PaymentsBox", " — đã hủy biên lai")
+        return text + QCoreApplication.translate("PaymentsBox", " — đã hủy biên lai")
     if line.refunded_vnd:
-        return text + t("PaymentsBox", " — đã hoàn {amount}").format(amount=money_vnd(line.refunded_vnd))
+        refunded = QCoreApplication.translate("PaymentsBox", " — đã hoàn {amount}")
+        return text + refunded.format(amount=money_vnd(line.refunded_vnd))
     return text
 
 
