@@ -13,6 +13,7 @@ address, the text or a secret.
 
 from __future__ import annotations
 
+import abc
 import logging
 import re
 import smtplib
@@ -58,13 +59,14 @@ def normalise_phone(phone: str) -> str | None:
     return raw if _VN_MOBILE.fullmatch(raw) else None
 
 
-class _Provider:
+class _Provider(abc.ABC):
     """``send`` over ``deliver``: a refusal or an outage is logged (masked) and returns False."""
 
     name = "provider"
 
-    def deliver(self, notice: Notice) -> None:  # pragma: no cover - every provider overrides it
-        raise NotImplementedError
+    @abc.abstractmethod
+    def deliver(self, notice: Notice) -> None:
+        """Hand ``notice`` to the provider; raises :class:`DeliveryError` when it is not accepted."""
 
     def send(self, notice: Notice) -> bool:
         try:

@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -183,15 +185,14 @@ def _wait_for_demo_db(tmp: Path, proc: subprocess.Popen, *, timeout: float) -> P
     return None
 
 
-def test_calling_display_starts_from_the_bundle(bundle: Path, env: dict[str, str]) -> None:
-    """``counter-app display`` runs the Qt window inside the bundle (no ``python -m`` there); with
-    the coordinator out of reach it stays up and says so instead of failing."""
-    proc = subprocess.Popen([str(bundle), "display", "--url", "http://127.0.0.1:9", "--token", "x", "--windowed",
-                             "--no-speech"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+@contextmanager
+def _window_running(bundle: Path, env: dict[str, str], *args: str) -> Iterator[subprocess.Popen]:
+    """The bundled app started with ``args``, five seconds later; stopped (SIGTERM, then kill) after."""
+    proc = subprocess.Popen([str(bundle), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=env["TMPDIR"])
     try:
         time.sleep(5)
-        assert proc.poll() is None, f"the display exited ({proc.returncode}): {proc.stderr.read()[-2000:]}"
+        yield proc
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -199,22 +200,19 @@ def test_calling_display_starts_from_the_bundle(bundle: Path, env: dict[str, str
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def test_calling_display_starts_from_the_bundle(bundle: Path, env: dict[str, str]) -> None:
+    """``counter-app display`` runs the Qt window inside the bundle (no ``python -m`` there); with
+    the coordinator out of reach it stays up and says so instead of failing."""
+    with _window_running(bundle, env, "display", "--url", "http://127.0.0.1:9", "--token", "x", "--windowed",
+                         "--no-speech") as proc:
+        assert proc.poll() is None, f"the display exited ({proc.returncode}): {proc.stderr.read()[-2000:]}"
 
 
 def test_ticket_kiosk_starts_from_the_bundle(bundle: Path, env: dict[str, str], tmp_path: Path) -> None:
     """``counter-app kiosk`` runs its Qt window inside the bundle on a local-queue profile."""
     kiosk_env = dict(env, QMC_ALLOW_INSECURE_KEYRING="1")  # the admin's documented fallback: no keyring here
-    proc = subprocess.Popen([str(bundle), "kiosk", "--data-dir", str(tmp_path / "kiosk"), "--windowed"],
-                            env=kiosk_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=env["TMPDIR"])
-    try:
-        time.sleep(5)
+    with _window_running(bundle, kiosk_env, "kiosk", "--data-dir", str(tmp_path / "kiosk"), "--windowed") as proc:
         assert proc.poll() is None, f"the kiosk exited ({proc.returncode}): {proc.stderr.read()[-2000:]}"
         assert (tmp_path / "kiosk" / "counter.sqlite").is_file(), "the kiosk opened its profile"
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
