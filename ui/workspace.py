@@ -151,14 +151,9 @@ class Workspace:
 
         if self.sync_worker is not None:
             return self.sync_worker
-        import threading
-
         from counter_app.services.retention_daily import run_at_start
 
-        # Old form PDFs and the retention purge, once a day, also without sync: deleting files is
-        # not work for the GUI thread, which calls this as the main window opens.
-        threading.Thread(target=run_at_start, args=(self.store, self.profile.root), name="retention-daily",
-                         daemon=True).start()
+        run_at_start(self.store, self.profile.root)  # old form PDFs, retention purge: once a day, also without sync
         with self.store.read() as s:
             if not server_configured(s):
                 return None
